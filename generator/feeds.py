@@ -1,0 +1,63 @@
+"""Atom feeds and the sitemap, written in Python: XML with every value escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Mapping, Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+EPOCH = "1970-01-01T00:00:00+00:00"
+
+
+def atom(context: Mapping[str, Any], absolute: Callable[[str], str], bodies: Mapping[str, str],
+         generator_name: str) -> bytes:
+    """Return an Atom 1.0 feed of the stories in CONTEXT, with absolute URLs."""
+    updated = context["updated"] or EPOCH
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(context['title'])}</title>",
+        f"  <id>{escape(absolute(context['url']))}</id>",
+        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(absolute(context['url']))}/>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(absolute(context['page_url']))}/>",
+        f"  <updated>{updated}</updated>",
+        f"  <generator>{escape(generator_name)}</generator>",
+    ]
+    for item in context["items"]:
+        lines += _entry(item, absolute, bodies.get(item["key"], ""))
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _entry(item: Mapping[str, Any], absolute: Callable[[str], str], body: str) -> list[str]:
+    link = absolute(item["url"])
+    author = item["agency"] or "Wire"
+    lines = [
+        "  <entry>",
+        f"    <title>{escape(item['title'])}</title>",
+        f"    <id>{escape(link)}</id>",
+        f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>",
+        f"    <published>{item['datetime']}</published>",
+        f"    <updated>{item['datetime']}</updated>",
+        f"    <author><name>{escape(author)}</name></author>",
+        f"    <summary>{escape(item['summary'])}</summary>",
+        f"    <content type=\"html\">{escape(body)}</content>",
+    ]
+    lines += [f"    <category term={quoteattr(t['name'])}/>" for t in item["tags"]]
+    return lines + ["  </entry>"]
+
+
+def sitemap(pages: Sequence[tuple[str, str | None]], absolute: Callable[[str], str]) -> bytes:
+    """Return sitemap.xml listing every page with its last modification date."""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for url, lastmod in pages:
+        mod = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
+        lines.append(f"  <url><loc>{escape(absolute(url))}</loc>{mod}</url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def rfc3339(moment: dt.datetime) -> str:
+    """Return MOMENT as an RFC 3339 timestamp with its offset."""
+    return moment.isoformat()

@@ -1,0 +1,209 @@
+"""Turn seeds into content files: never clobber an edit, same input gives the same bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import zoneinfo
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from generator import frontmatter
+from generator.config import Config
+from generator.errors import ContentError, Problem, display_path
+from generator.markup import escape_copy
+from generator.urls import slugify
+from generator.wire.entities import Entities, Lexicon, Story
+from generator.wire.parse import Seed, SeedError, parse_seed
+from generator.write import write_atomic
+
+ARTICLES = "articles"
+
+
+@dataclass(frozen=True, slots=True)
+class Existing:
+    """A story already in content/, as ingest needs to know it."""
+
+    path: Path
+    seed_sha256: str
+    edited: bool
+
+
+@dataclass(slots=True)
+class Report:
+    """What one ingest run did, for the command line to print."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    kept: list[Path] = field(default_factory=list)
+    backups: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """Tell whether any seed could not be ingested."""
+        return any(p.severity == "error" for p in self.problems)
+
+
+def lexicon(config: Config) -> Lexicon:
+    """Return what config.yaml tells the extractor."""
+    return Lexicon(aliases=dict(config.aliases), banned=frozenset(config.banned))
+
+
+def seed_files(config: Config, paths: Sequence[Path], report: Report) -> list[Path]:
+    """List the seeds to read: PATHS (files or folders), else seeds/; skip non-.txt files."""
+    found: list[Path] = []
+    for path in paths or [config.path("seeds")]:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        elif path.exists():
+            found.append(path)
+        else:
+            report.problems.append(Problem(str(path), "does not exist: name a seed file or folder"))
+    keep = []
+    for path in found:
+        if path.suffix.lower() == ".txt":
+            keep.append(path)
+        elif path.name not in ("SOURCES.md", "README.md"):
+            report.notes.append(f"skipped {path.name}: not a .txt seed")
+    return keep
+
+
+def scan_content(config: Config, report: Report) -> dict[str, Existing]:
+    """Index the stories in content/ by the seed file they came from."""
+    index: dict[str, Existing] = {}
+    for path in sorted(config.path("content").joinpath(ARTICLES).rglob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8")
+            source = frontmatter.split(text, display_path(path, config.root)).meta.get("source") or {}
+        except (OSError, UnicodeDecodeError, ContentError):
+            continue  # the build reports broken content; ingest must simply not touch it
+        if isinstance(source, dict) and isinstance(source.get("file"), str):
+            index[source["file"]] = Existing(path, str(source.get("sha256")), frontmatter.is_edited(text))
+    return index
+
+
+def story_of(seed: Seed) -> Story:
+    """Return what the extractor reads of a seed."""
+    dateline = seed.dateline
+    return Story(seed.paragraphs, dateline.city if dateline else None, dateline.agency if dateline else None)
+
+
+def compose(seed: Seed, entities: Entities, title: str, summary: str, slug: str, zone: str) -> str:
+    """Return the content file of a seed: front matter, then the escaped copy."""
+    date = dt.datetime.combine(seed.date, dt.time(0, 0), tzinfo=zoneinfo.ZoneInfo(zone))
+    meta = {
+        "title": title, "date": date,
+        "dateline": seed.dateline.text if seed.dateline else None,
+        "agency": seed.dateline.agency if seed.dateline else None,
+        "summary": summary, "people": list(entities.people), "places": list(entities.places),
+        "organisations": list(entities.organisations), "tags": list(entities.tags), "slug": slug,
+        "source": {"file": seed.name, "sha256": seed.sha256},
+    }
+    body = "\n\n".join(escape_copy(p) for p in seed.paragraphs)
+    return frontmatter.stamp(frontmatter.dump(meta) + "\n" + body + "\n")
+
+
+def read_seeds(files: Iterable[Path], index: dict[str, Existing], force: bool,
+               report: Report) -> list[Seed]:
+    """Parse the seeds that are new or changed; one story per distinct text."""
+    seeds: list[Seed] = []
+    seen: dict[str, str] = {}
+    known = {e.seed_sha256: name for name, e in index.items()}
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.problems.append(Problem(str(path), f"cannot be read: {exc.strerror}"))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        existing = index.get(path.name)
+        if existing and existing.seed_sha256 == sha and not force:
+            report.unchanged += 1
+            continue
+        if sha in known and known[sha] != path.name:
+            report.notes.append(f"{path.name}: same text as {known[sha]}; one story kept")
+            continue
+        try:
+            seed, warnings = parse_seed(data, path.name)
+        except SeedError as exc:
+            report.problems.append(exc.problem)
+            continue
+        report.problems += warnings
+        if seed.text_sha256 in seen:
+            report.notes.append(f"{path.name}: same text as {seen[seed.text_sha256]}; one story kept")
+            continue
+        seen[seed.text_sha256] = path.name
+        seeds.append(seed)
+    return seeds
+
+
+def target_path(config: Config, seed: Seed, title: str, taken: set[Path]) -> tuple[Path, str]:
+    """Choose a content path and slug for a new story, distinct on its day and stable."""
+    day = config.path("content") / ARTICLES / f"{seed.date:%Y/%m/%d}"
+    slug = slugify(title)
+    if day / f"{slug}.md" in taken:
+        slug = f"{slug}-{seed.text_sha256[:6]}"
+    return day / f"{slug}.md", slug
+
+
+def backup(path: Path) -> Path:
+    """Save an edited story beside itself as PATH.bak (or .bak2 ...), never over another."""
+    number, target = 1, path.with_name(path.name + ".bak")
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.bak{number}")
+    write_atomic(target, path.read_bytes())
+    return target
+
+
+def place(config: Config, seed: Seed, title: str, index: dict[str, Existing],
+          taken: set[Path], force: bool, report: Report) -> tuple[Path, str] | None:
+    """Decide where a seed's story goes, or None when a hand edit must be kept."""
+    existing = index.get(seed.name)
+    if existing is None:
+        path, slug = target_path(config, seed, title, taken)
+        taken.add(path)
+        return path, slug
+    if existing.edited and not force:
+        report.problems.append(Problem(display_path(existing.path, config.root),
+                                       f"kept: edited by hand, and its seed {seed.name} changed; "
+                                       "use --force to re-ingest (your version is saved as .bak)",
+                                       severity="warning"))
+        return None
+    if existing.edited:
+        report.backups.append(backup(existing.path))
+    return existing.path, existing.path.stem
+
+
+def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
+           processes: int | None = None) -> Report:
+    """Ingest seeds into content/articles/; return what was done."""
+    from generator.wire.extract import extract_many  # loads the language model: ingest only
+    from generator.wire.headline import headline
+    from generator.wire.summary import summary
+
+    report = Report()
+    index = scan_content(config, report)
+    report.kept += [e.path for e in index.values() if e.edited and not force]
+    seeds = read_seeds(seed_files(config, list(paths), report), index, force, report)
+    stories = [story_of(seed) for seed in seeds]
+    if processes is None:
+        processes = 2 if len(stories) >= 200 else 1
+    found = extract_many(stories, lexicon(config), processes=processes) if stories else []
+    taken = {e.path for e in index.values()}
+    for seed, story, entities in zip(seeds, stories, found):
+        title = headline(story, entities)
+        where = place(config, seed, title, index, taken, force, report)
+        if where is None:
+            continue
+        path, slug = where
+        text = compose(seed, entities, title, summary(seed.paragraphs), slug, config.timezone)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text.encode("utf-8"))
+            report.written.append(path)
+        else:
+            report.unchanged += 1
+    return report

@@ -1,0 +1,73 @@
+"""The data model: frozen, slotted dataclasses that refer to each other by key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Mapping
+
+TERM_KINDS = ("person", "place", "tag")
+TERM_FIELDS = {"person": "people", "place": "places", "tag": "tags"}
+INDEX_NAMES = {"person": "people", "place": "places", "tag": "tags"}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One story, as its content file says it."""
+
+    source: str  # path under the project, e.g. content/articles/2025/11/07/x.md
+    slug: str
+    title: str
+    date: dt.datetime  # aware
+    summary: str
+    body: str  # Markdown
+    dateline: str | None = None
+    agency: str | None = None
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    seed: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Return the article's identity: its day and slug ('2025/11/07/x')."""
+        return f"{self.date:%Y/%m/%d}/{self.slug}"
+
+    @property
+    def day(self) -> dt.date:
+        """Return the day of the daily edition the story belongs to."""
+        return self.date.date()
+
+    def names(self, kind: str) -> tuple[str, ...]:
+        """Return the story's names of one term kind (person, place, tag)."""
+        return getattr(self, TERM_FIELDS[kind])
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A person, place or tag, with the keys of its articles, newest first."""
+
+    kind: str
+    slug: str
+    name: str
+    articles: tuple[str, ...]
+    sort_key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """A day's stories: the daily edition."""
+
+    day: dt.date
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """Everything the pages are made from, related by key."""
+
+    articles: Mapping[str, Article]  # key -> article
+    order: tuple[str, ...]  # article keys, newest first
+    terms: Mapping[str, tuple[Term, ...]]  # kind -> terms, index order
+    editions: tuple[Edition, ...]  # newest first

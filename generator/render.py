@@ -1,0 +1,86 @@
+"""Render planned pages to bytes: one Jinja environment, autoescaped and strict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import jinja2
+from markupsafe import Markup
+
+from generator import __version__, feeds
+from generator.errors import Problem, ThemeError
+from generator.pages import Page
+from generator.theme import ThemeLoader
+from generator.urls import Urls
+
+GENERATOR = f"Wire Digest {__version__}"
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One rendered file: where it goes in site/ and its bytes."""
+
+    path: str
+    data: bytes
+
+
+def environment(template_dirs, urls: Urls, assets: Mapping[str, str], site: Mapping[str, Any]
+                ) -> jinja2.Environment:
+    """Return the build's one Jinja environment, with the URL helpers as globals."""
+    env = jinja2.Environment(loader=ThemeLoader(tuple(template_dirs)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             auto_reload=False)
+
+    def asset(name: str) -> str:
+        if name not in assets:
+            raise ValueError(f"asset {name!r} is not among the theme's static files")
+        return urls.file("static/" + assets[name])
+
+    env.globals.update(asset=asset, urls=urls, site=site, generator=GENERATOR)
+    return env
+
+
+def render_page(env: jinja2.Environment, page: Page, urls: Urls, bodies: Mapping[str, str]) -> Output:
+    """Render one page; raise ThemeError naming the template and line on failure."""
+    path = urls.output_path(page.url)
+    if page.template == "atom":
+        return Output(path, feeds.atom(page.context, urls.absolute, bodies, GENERATOR))
+    if page.template == "sitemap":
+        return Output(path, feeds.sitemap(page.context["pages"], urls.absolute))
+    if page.template == "text":
+        return Output(path, page.context["text"].encode("utf-8"))
+    context = dict(page.context)
+    if "body" in context:
+        context["body"] = Markup(context["body"])
+    try:
+        html = env.get_template(page.template).render(context, page_kind=page.kind)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ThemeError(Problem(exc.filename or page.template, f"template syntax error: {exc.message}",
+                                 exc.lineno)) from None
+    except jinja2.TemplateNotFound as exc:
+        raise ThemeError(Problem(page.template, f"template {exc.name!r} not found on the theme "
+                                                "search path (templates/, the theme, its parents)")) from None
+    except (jinja2.UndefinedError, TypeError, ValueError) as exc:
+        raise ThemeError(Problem(_template_where(exc, page.template), f"{exc} (rendering {page.url})",
+                                 _template_line(exc))) from None
+    return Output(path, html.encode("utf-8"))
+
+
+def _traceback_frame(exc: BaseException):
+    tb, found = exc.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".html"):
+            found = tb
+        tb = tb.tb_next
+    return found
+
+
+def _template_where(exc: BaseException, default: str) -> str:
+    frame = _traceback_frame(exc)
+    return frame.tb_frame.f_code.co_filename if frame else default
+
+
+def _template_line(exc: BaseException) -> int | None:
+    frame = _traceback_frame(exc)
+    return frame.tb_lineno if frame else None

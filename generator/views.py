@@ -1,0 +1,124 @@
+"""Plain dicts for templates, built from the model: templates never see model objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Sequence
+
+from generator.config import Config
+from generator.models import INDEX_NAMES, Article, Site, Term
+from generator.urls import Urls, slugify
+
+View = dict[str, Any]
+
+
+def display_date(date: dt.date) -> str:
+    """Return a date as a reader sees it: '7 November 2025'."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def display_time(moment: dt.datetime) -> str:
+    """Return date, time and zone as a reader sees them: '7 November 2025, 00:00 IST'."""
+    zone = moment.tzname() or moment.strftime("%z")
+    if zone and zone[0] in "+-":
+        zone = f"UTC{zone}"
+    return f"{display_date(moment)}, {moment:%H:%M} {zone}"
+
+
+def term_link(urls: Urls, kind: str, name: str) -> View:
+    """Return a link to the page of a person, place or tag."""
+    return {"name": name, "url": urls.term(kind, slugify(name)), "kind": kind}
+
+
+def card(article: Article, urls: Urls) -> View:
+    """Return what a list shows of a story."""
+    return {
+        "key": article.key, "url": urls.article(article.day, article.slug), "title": article.title,
+        "summary": article.summary, "datetime": article.date.isoformat(),
+        "date": display_date(article.day), "time": display_time(article.date),
+        "dateline": article.dateline, "agency": article.agency,
+        "people": [term_link(urls, "person", n) for n in article.people],
+        "places": [term_link(urls, "place", n) for n in article.places],
+        "tags": [term_link(urls, "tag", n) for n in article.tags],
+    }
+
+
+def pagination(urls: Urls, first_url: str, number: int, total: int) -> View:
+    """Return the links between the pages of a paginated list."""
+    return {
+        "number": number, "total": total,
+        "prev_url": urls.paginated(first_url, number - 1) if number > 1 else None,
+        "next_url": urls.paginated(first_url, number + 1) if number < total else None,
+        "pages": [{"number": n, "url": urls.paginated(first_url, n), "current": n == number}
+                  for n in range(1, total + 1)],
+    }
+
+
+def chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
+    """Split ITEMS into pages of SIZE; an empty list is one empty page."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def term_row(urls: Urls, term: Term) -> View:
+    """Return an index entry: a term, its page and story count, and its index letter."""
+    letter = term.sort_key[:1].upper()
+    return {"name": term.name, "url": urls.term(term.kind, term.slug), "count": len(term.articles),
+            "letter": letter if letter.isalpha() else "#"}
+
+
+def head(config: Config, urls: Urls, url: str, title: str, description: str,
+         og_type: str = "website") -> View:
+    """Return what every page's <head> needs: title, description, canonical, Open Graph."""
+    full = title if title == config.title else f"{title} | {config.title}"
+    return {"title": title, "full_title": full, "description": description[:300],
+            "canonical": urls.absolute(url), "url": url, "og_type": og_type}
+
+
+def day_timeline(cards: Sequence[View]) -> list[View]:
+    """Group cards (newest first) by day, for a person's timeline."""
+    groups: list[View] = []
+    for item in cards:
+        if not groups or groups[-1]["date"] != item["date"]:
+            groups.append({"date": item["date"], "datetime": item["datetime"][:10], "items": []})
+        groups[-1]["items"].append(item)
+    return groups
+
+
+def jsonld(config: Config, urls: Urls, article: Article, view: View) -> str:
+    """Return schema.org NewsArticle JSON-LD, safe to put inside a <script> element."""
+    agency = {"@type": "Organization", "name": article.agency or config.title}
+    data = {
+        "@context": "https://schema.org", "@type": "NewsArticle",
+        "headline": article.title[:110], "description": article.summary,
+        "datePublished": article.date.isoformat(), "dateModified": article.date.isoformat(),
+        "mainEntityOfPage": urls.absolute(view["url"]), "url": urls.absolute(view["url"]),
+        "author": agency, "publisher": agency, "keywords": ", ".join(article.tags),
+        "inLanguage": config.language,
+        "mentions": [{"@type": "Person", "name": p["name"], "url": urls.absolute(p["url"])}
+                     for p in view["people"]]
+        + [{"@type": "Place", "name": p["name"], "url": urls.absolute(p["url"])} for p in view["places"]],
+    }
+    if article.dateline:
+        data["dateline"] = article.dateline
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def site_view(config: Config, urls: Urls) -> View:
+    """Return the site-wide values every template sees."""
+    nav = [("Home", urls.index("")), ("Editions", urls.index("editions"))]
+    nav += [(INDEX_NAMES[k].title(), urls.index(INDEX_NAMES[k])) for k in ("person", "place", "tag")]
+    return {"title": config.title, "description": config.description, "language": config.language,
+            "home": urls.index(""), "feed": urls.file("feed.xml"),
+            "nav": [{"name": n, "url": u} for n, u in nav]}
+
+
+def article_names(site: Site, keys: Sequence[str]) -> dict[str, list[str]]:
+    """Return the distinct people and places of some stories, most mentioned first."""
+    found: dict[str, dict[str, int]] = {"people": {}, "places": {}}
+    for key in keys:
+        for field in found:
+            for name in getattr(site.articles[key], field):
+                found[field][name] = found[field].get(name, 0) + 1
+    return {f: sorted(c, key=lambda n: (-c[n], n)) for f, c in found.items()}

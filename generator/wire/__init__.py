@@ -1,0 +1,1 @@
+"""Raw wire copy: parse seeds, find names, write headlines."""
