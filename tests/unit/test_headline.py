@@ -1,0 +1,112 @@
+"""Tests for the rule-based headline writer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.wire.entities import Entities, Story
+from generator.wire.headline import MAX_CHARS, headline
+from generator.wire.parse import parse_seed
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_27c04b6d610372fb.txt"
+NONE = Entities()
+
+
+def make(lede: str, *more: str, people: tuple[str, ...] = ()) -> str:
+    """Return the headline for a story whose lede is LEDE."""
+    return headline(Story((lede, *more)), Entities(people=people))
+
+
+@pytest.mark.parametrize("lede, expected", [
+    # tense: simple past to present, passive to participle, perfect to present, will to "to"
+    ("Mayor Lina Park met the city's bus drivers in Riverton to discuss new routes.",
+     "Lina Park meets city's bus drivers in Riverton to discuss new routes"),
+    ("Three men were arrested in Kanpur after a clash over a parking space near the market.",
+     "Three men arrested in Kanpur after clash over parking space near market"),
+    ("Harbor Mills Co has announced a new plant in the northern province of the country.",
+     "Harbor Mills Co announces new plant in northern province of country"),
+    ("The port authority will reopen the old northern terminal to cargo ships next month.",
+     "Port authority to reopen old northern terminal to cargo ships"),
+    ("Greenfield Foods Inc said it expected its annual profit to rise sharply this year.",
+     "Greenfield Foods Inc says it expected its annual profit to rise sharply"),
+    ("The farmers urged the state government to raise the support price for wheat crops.",
+     "Farmers urge state government to raise support price for wheat crops"),
+    # descriptor chains before the actor and before names in the object
+    ("Veteran opposition leader Sunil Rao slammed state minister Meera Das over the water crisis.",
+     "Sunil Rao slams Meera Das over water crisis"),
+    # time words
+    ("Senior trade union leader Kavita Menon on Tuesday announced a strike at the coal mines.",
+     "Kavita Menon announces strike at coal mines"),
+    ("The central bank raised its lending rate by half a point on Nov 7 to curb inflation.",
+     "Central bank raises its lending rate by half point to curb inflation"),
+    # subordinate clauses and appositives
+    ("Riverton Steel, a maker of pipes and rails, said it closed its oldest furnace in the valley.",
+     "Riverton Steel says it closed its oldest furnace in valley"),
+    ("The river authority opened all ten gates of the dam, which had been full since June.",
+     "River authority opens all ten gates of dam"),
+    # brackets and tickers
+    ("The Peoples Front (PF) leader Arun Bose quit the ruling alliance over the new farm law.",
+     "Arun Bose quits ruling alliance over new farm law"),
+    ("Delta Widget Corp <DWC> reported higher quarterly earnings on strong demand for its parts.",
+     "Delta Widget Corp reports higher quarterly earnings on strong demand for its parts"),
+    # attribution at the end
+    ("Grain exports from the southern ports fell sharply in March, trade officials said on Monday.",
+     "Grain exports from southern ports fall sharply in March"),
+])
+def test_headline_rules(lede: str, expected: str) -> None:
+    assert make(lede) == expected
+
+
+def test_entities_name_the_actor() -> None:
+    lede = "Acting state party chief Ravi Shankar Prasad visited the flood-hit villages of the district."
+    assert make(lede, people=("Ravi Shankar Prasad",)).startswith("Ravi Shankar Prasad visits")
+
+
+def test_quote_lede_names_the_speaker() -> None:
+    lede = '"We will rebuild every school in the district by next year," said minister Asha Verma.'
+    assert make(lede).startswith("Asha Verma says we will rebuild every school")
+
+
+def test_noise_paragraph_is_skipped() -> None:
+    text = make("Follow us on Image Source : AGENCY caption text",
+                "The district court granted bail to the two journalists arrested last week.")
+    assert text.startswith("District court grants bail to two journalists")
+
+
+def test_over_long_lede_is_cut_cleanly() -> None:
+    lede = ("The national statistics office revised its estimate of growth in the farm sector "
+            "for the third quarter of the fiscal year upward by almost a full percentage point "
+            "citing better rainfall in the eastern states.")
+    text = make(lede)
+    assert len(text) <= MAX_CHARS and 6 <= len(text.split()) <= 14
+    assert not text.endswith((",", " of", " the", " by", " for"))
+
+
+def test_real_seed() -> None:
+    seed, _ = parse_seed(SEED.read_bytes(), SEED.name)
+    text = headline(Story(seed.paragraphs), NONE)
+    assert text.startswith("Azam Khan")
+    assert "Akhilesh Yadav" in text and " meets " in text
+    assert "Friday" not in text and "(" not in text
+    assert len(text) <= MAX_CHARS and 6 <= len(text.split()) <= 14
+
+
+@pytest.mark.parametrize("paragraphs", [
+    (), ("",), ("   ",), ("...",), ("“",), ("x" * 500,), ("Hello.",), ("said said said",),
+    ("(SP) (BJP) <X>",), ("On Friday.",), ("THE END",),
+])
+def test_odd_input_never_empty(paragraphs: tuple[str, ...]) -> None:
+    text = headline(Story(paragraphs), NONE)
+    assert text and len(text) <= MAX_CHARS
+
+
+def test_sentence_case_not_title_case() -> None:
+    text = make("The new Metro line in Pune opened to passengers after years of delays and cost overruns.")
+    assert text.startswith("New Metro line in Pune opens to passengers")
+
+
+def test_deterministic() -> None:
+    lede = "Stocks in Tokyo fell for a third day as exporters lost ground on a stronger yen."
+    assert make(lede) == make(lede)
