@@ -44,11 +44,18 @@ def report_problems(problems: Sequence[Problem], out: TextIO) -> None:
         print(prefix + str(problem), file=out)
 
 
+def project_path(root: Path, path: Path) -> Path:
+    """Resolve a relative PATH as -C DIR means it (inside DIR), else as typed from here."""
+    if path.is_absolute() or not (root / path).exists() and path.exists():
+        return path
+    return root / path
+
+
 def run_ingest(config: Config, args: argparse.Namespace) -> int:
     """Ingest seeds and say what happened."""
     from generator.ingest import ingest
 
-    report = ingest(config, args.paths, force=args.force)
+    report = ingest(config, [project_path(config.root, p) for p in args.paths], force=args.force)
     for note in report.notes:
         print(note)
     report_problems(report.problems, sys.stderr)
@@ -78,7 +85,8 @@ def run_serve(config: Config, args: argparse.Namespace) -> int:
     """Serve the site with live reload until Ctrl-C."""
     from generator.serve import serve
 
-    return serve(config, host=args.host, port=args.port, open_browser=args.open)
+    overrides = {"base_url": args.base_url} if args.base_url else {}
+    return serve(config, host=args.host, port=args.port, open_browser=args.open, overrides=overrides)
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -100,6 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return command(config, args)
     except DigestError as exc:
         report_problems(exc.problems, sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:  # a disk full or a folder not writable: say which, no traceback
+        print(f"error: {exc.filename or 'digest'}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)

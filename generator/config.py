@@ -98,14 +98,23 @@ def _is_list(v: Any) -> str | None:
 def _is_permalinks(v: Any) -> str | None:
     if not isinstance(v, dict):
         return f"must be a mapping with keys from {sorted(DEFAULT_PERMALINKS)}"
+    problems = _permalink_problems(v)
+    return problems[0][1] if problems else None
+
+
+def _permalink_problems(v: Mapping[Any, Any]) -> list[tuple[str, str]]:
+    """Return (kind, message) for every bad entry of a permalinks mapping."""
+    found = []
     for key, pattern in v.items():
         if key not in DEFAULT_PERMALINKS:
-            return f"unknown page kind {key!r}; known: {', '.join(sorted(DEFAULT_PERMALINKS))}"
-        if not isinstance(pattern, str) or "{slug}" not in pattern and key != "edition":
-            return f"{key}: pattern must be a string containing {{slug}}"
-        if not pattern.endswith("/") or pattern.startswith("/") or ".." in pattern:
-            return f"{key}: pattern must be relative and end with '/', e.g. 'tags/{{slug}}/'"
-    return None
+            near = difflib.get_close_matches(str(key), DEFAULT_PERMALINKS, n=1)
+            hint = f"did you mean {near[0]!r}?" if near else f"known: {', '.join(sorted(DEFAULT_PERMALINKS))}"
+            found.append((str(key), f"unknown page kind {key!r}; {hint}"))
+        elif not isinstance(pattern, str) or "{slug}" not in pattern and key != "edition":
+            found.append((key, f"{key}: pattern must be a string containing {{slug}}"))
+        elif not pattern.endswith("/") or pattern.startswith("/") or ".." in pattern:
+            found.append((key, f"{key}: pattern must be relative and end with '/', e.g. 'tags/{{slug}}/'"))
+    return found
 
 
 def _is_domain(v: Any) -> str | None:
@@ -122,15 +131,32 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
 assert set(CHECKS) == {f.name for f in fields(Config)} - {"root"}
 
 
-def _key_lines(text: str) -> dict[str, int]:
-    """Map each top-level key of a YAML mapping to its 1-based line."""
+def _key_lines(text: str) -> list[tuple[str, int]]:
+    """List each key of a YAML mapping ('key', and 'key.sub' one level down) with its 1-based line."""
     try:
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+        return []
+    found: list[tuple[str, int]] = []
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        if isinstance(key, yaml.ScalarNode):
+            found.append((key.value, key.start_mark.line + 1))
+            subkeys = value.value if isinstance(value, yaml.MappingNode) else ()
+            found += [(f"{key.value}.{k.value}", k.start_mark.line + 1)
+                      for k, _ in subkeys if isinstance(k, yaml.ScalarNode)]
+    return found
+
+
+def _duplicates(keys: list[tuple[str, int]]) -> list[Problem]:
+    """Report keys written twice: YAML would silently keep the last one."""
+    first: dict[str, int] = {}
+    problems = []
+    for key, line in keys:
+        if key in first:
+            problems.append(Problem(CONFIG_NAME, f"{key}: set twice (first on line {first[key]}); "
+                                                 "keep one", line))
+        first.setdefault(key, line)
+    return problems
 
 
 def load_yaml(path: Path, label: str) -> Any:
@@ -153,22 +179,32 @@ def load_config(root: Path, overrides: Mapping[str, Any] | None = None) -> Confi
     data = load_yaml(path, CONFIG_NAME) or {}
     if not isinstance(data, dict):
         raise ConfigError(Problem(CONFIG_NAME, "must be a mapping of settings (key: value)", 1))
-    data = {**data, **(overrides or {})}
-    lines = _key_lines(path.read_text(encoding="utf-8"))
-    problems = [Problem(CONFIG_NAME, msg, lines.get(key)) for key, msg in _check(data)]
+    overrides = overrides or {}
+    data = {**data, **overrides}
+    keys = _key_lines(path.read_text(encoding="utf-8"))
+    lines = dict(reversed(keys))  # the first line of each key
+    problems = _duplicates(keys) + [
+        Problem("--" + key.replace("_", "-"), msg.split(": ", 1)[-1]) if key in overrides
+        else Problem(CONFIG_NAME, msg, lines.get(key) or lines.get(key.split(".")[0]))
+        for key, msg in _check(data)]
+    problems.sort(key=lambda p: (p.path != CONFIG_NAME, p.line or 0))  # in reading order
     if problems:
         raise ConfigError(problems)
     return _make(root, data)
 
 
 def _check(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Return (key, 'key: what is wrong') for every bad setting; nested keys as 'key.sub'."""
     found = []
     for key, value in data.items():
-        check = CHECKS.get(str(key))
+        key = str(key)
+        check = CHECKS.get(key)
         if check is None:
-            near = difflib.get_close_matches(str(key), CHECKS, n=1)
+            near = difflib.get_close_matches(key, CHECKS, n=1)
             hint = f"; did you mean {near[0]!r}?" if near else f"; known keys: {', '.join(sorted(CHECKS))}"
             found.append((key, f"{key}: unknown key{hint}"))
+        elif key == "permalinks" and isinstance(value, dict):
+            found += [(f"{key}.{kind}", f"{key}: {msg}") for kind, msg in _permalink_problems(value)]
         elif value is not None and (msg := check(value)):
             found.append((key, f"{key}: {msg}"))
     return found

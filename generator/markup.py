@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
@@ -10,7 +11,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]])")
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-=|]|\d+[.)])")
+# '=' and '|' start nothing in a one-line paragraph, and Markdown shows a backslash before them
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 SAFE_SCHEMES = ("http", "https", "mailto", "")
 
@@ -34,7 +36,8 @@ class _DropUnsafeLinks(Treeprocessor):
 
 
 def _is_safe_url(url: str) -> bool:
-    cleaned = re.sub(r"[\x00-\x20]", "", url).lower()
+    # browsers decode entities in attributes: 'javascript&colon;' is 'javascript:'
+    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower()
     scheme = cleaned.split(":", 1)[0] if ":" in cleaned.split("/", 1)[0] else ""
     return scheme in SAFE_SCHEMES
 

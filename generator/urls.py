@@ -10,14 +10,20 @@ from typing import Mapping
 from urllib.parse import urlsplit
 
 MAX_SLUG = 80
+# letters that Unicode does not decompose into ASCII ones ('Straße' would become 'strae')
+_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+                        "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d",
+                        "Ð": "D", "ı": "i"})
 
 
 def slugify(text: str, fallback: str = "untitled") -> str:
     """Return a lowercase ASCII slug of TEXT, at most MAX_SLUG characters, never empty."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN))
+    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "").replace("’", "")).strip("-")
     if len(slug) > MAX_SLUG:
-        slug = slug[: MAX_SLUG + 1].rsplit("-", 1)[0]
+        cut = slug[: MAX_SLUG + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:MAX_SLUG]  # one long word: cut it
     return slug or fallback
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from generator.errors import Problem
 
-MAX_SEED_BYTES = 1_000_000
+MAX_SEED_BYTES = 200_000  # the longest story in 3,000 agency seeds is 9 KB; NER time grows with size
+YEARS = range(1900, 2101)  # a wire date outside these is a typo, and would overflow time-zone maths
 
 _MONTHS = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -21,17 +22,27 @@ _LOOSE_PLACE = r"[A-Z][\w'’.\-/}]*(?: [\w'’.\-/]+){0,3}"
 _AGENCY = r"[A-Z][A-Za-z&]{1,9}(?:[ /-][A-Z][A-Za-z&]{1,9}){0,2}"
 _KNOWN_AGENCY = r"IANS|PTI|ANI|UNI|AFP|AP|AAP|DPA|Reuters|REUTERS|Xinhua|WAM|Bernama|Yonhap|Kyodo"
 _REGION = rf"(?:,\s*(?P<region>{_PLACE})|\s*\((?P<pregion>[^()\n]{{2,40}})\))?(?:\s*\[[A-Za-z ]{{2,20}}\])?"
-_DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*(.*)\Z", re.S)
+# ' date 2025-11-07 ...'; 'Date: 2025-11-07' too, but 'Date palm ...' is copy, not a date line
+_DATE_LINE = re.compile(r"\A[ \t]*(?:date|(?i:date)(?=[ \t:]+\d))(?:[ \t]*:[ \t]*|[ \t]+)(\S+)[ \t]*(.*)\Z",
+                        re.S)
+_DATE_WORD = re.compile(r"\A[ \t]*(?i:date)[ \t]*:?[ \t]*\Z")
+# Control characters would reach titles, pages and terminals; \f, \v, \u2028, \u2029 are breaks.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+_BREAKS = str.maketrans({"\f": "\n\n", "\v": "\n", "\u2028": "\n", "\u2029": "\n\n"})
+# Lead-ins written like "Patna:" that are not places.
+_LEAD_INS = ("note earlier meanwhile also update updated read watch photo video editor correction "
+             "disclaimer breaking highlights exclusive opinion analysis summary agencies source")
+_NOT_PLACES = rf"(?!(?i:{'|'.join(_LEAD_INS.split())})\b)"
 _DATELINES = (
     # Portland, Ore., March 3 (Reuters)   Lucknow, Nov 7 (IANS)   New Delhi, Nov. 7 (PTI) -
     re.compile(
         rf"(?P<city>{_LOOSE_PLACE}){_REGION},\s+(?:{_MONTHS})\.?\s+\d{{1,2}}"
-        rf"(?:\s*\((?P<agency>{_AGENCY})\))?\s*(?:[-–—:]\s*|\s)"
+        rf"(?:\s*\((?P<agency>{_AGENCY})\))?\s*(?:[-–—:]\s*|\s|\Z)"
     ),
     # Lucknow (IANS) -    Lucknow (IANS):
     re.compile(rf"(?P<city>{_PLACE})\s*\((?P<agency>{_KNOWN_AGENCY})\)\s*(?:[-–—:]\s*)?"),
     # Bhopal (Madhya Pradesh):     Patna:     Chennai :
-    re.compile(rf"(?P<city>{_PLACE}){_REGION}\s*:(?:\s+|\Z)"),
+    re.compile(rf"{_NOT_PLACES}(?P<city>{_PLACE}){_REGION}\s*:(?:\s+(?![a-z])|\Z)"),
     # KOCHI   (a capitalised dateline alone in its paragraph)
     re.compile(r"(?P<city>[A-Z][A-Z]+(?: [A-Z][A-Z]+){0,2})\Z"),
 )
@@ -79,8 +90,9 @@ class SeedError(Exception):
 def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
     """Decode seed bytes as UTF-8 (BOM allowed), else as cp1252 with a warning."""
     if len(data) > MAX_SEED_BYTES:
-        raise SeedError(Problem(name, f"seed is {len(data) / 1e6:.1f} MB; wire stories are "
-                                      f"under {MAX_SEED_BYTES // 1_000_000} MB: check or split the file"))
+        size = f"{len(data) / 1e6:.1f} MB" if len(data) >= 1e6 else f"{len(data) // 1000} KB"
+        raise SeedError(Problem(name, f"is {size}; a wire story is under {MAX_SEED_BYTES // 1000} KB: "
+                                      "check it is a seed, or split it"))
     if b"\x00" in data or _looks_binary(data):
         raise SeedError(Problem(name, "is binary, not text: a seed must be a plain-text wire story"))
     try:
@@ -93,15 +105,14 @@ def decode(data: bytes, name: str) -> tuple[str, list[Problem]]:
 
 
 def _looks_binary(data: bytes) -> bool:
-    sample = data[:4096]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return bool(sample) and controls / len(sample) > 0.05
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 11, 12, 13))
+    return bool(data) and controls / len(data) > 0.05
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
     """Split TEXT on blank lines; join wrapped lines; drop trailing spaces."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = re.split(r"\n[ \t]*\n", text)
+    blocks = re.split(r"\n\s*\n", text)
     paragraphs = (" ".join(line.strip() for line in block.split("\n") if line.strip())
                   for block in blocks)
     return tuple(p for p in paragraphs if p)
@@ -128,37 +139,49 @@ def _case(name: str) -> str:
     return " ".join(w if w in small else w[:1].upper() + w[1:] for w in name.split(" "))
 
 
-def parse_date(token: str, name: str) -> dt.date:
-    """Parse the YYYY-MM-DD of a date line, or fail naming line 1."""
+def parse_date(token: str, name: str, line: int = 1) -> dt.date:
+    """Parse the YYYY-MM-DD of a date line, or fail naming its LINE."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", token):
-        raise SeedError(Problem(name, f"date {token!r} is not YYYY-MM-DD: write the line as "
-                                      "' date 2025-11-07 ...'", 1))
+        raise SeedError(Problem(name, f"date {token[:40]!r} is not YYYY-MM-DD: write the line as "
+                                      "' date 2025-11-07 ...'", line))
     try:
-        return dt.date.fromisoformat(token)
+        date = dt.date.fromisoformat(token)
     except ValueError as exc:
-        raise SeedError(Problem(name, f"date {token} does not exist ({exc}): correct it", 1)) from None
+        raise SeedError(Problem(name, f"date {token} does not exist ({exc}): correct it", line)) from None
+    if date.year not in YEARS:
+        raise SeedError(Problem(name, f"date {token} is not a plausible wire date (years "
+                                      f"{YEARS.start}-{YEARS.stop - 1}): correct it", line))
+    return date
+
+
+def clean_text(text: str) -> str:
+    """Return TEXT with LF line ends, no trailing spaces and no control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+    text = _CONTROLS.sub(lambda m: " " if m.group() in "\x00\x85" else "", text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
 
 
 def parse_seed(data: bytes, name: str) -> tuple[Seed, list[Problem]]:
     """Parse the bytes of one seed file; raise SeedError when it cannot be ingested."""
     text, warnings = decode(data, name)
-    normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    normal = clean_text(text)
     if not normal.strip():
         raise SeedError(Problem(name, "is empty: a seed needs a ' date YYYY-MM-DD' line and the story"))
+    line = len(normal) - len(normal.lstrip("\n")) + 1  # blank lines may come before the date line
     first, _, rest = normal.lstrip("\n").partition("\n")
     match = _DATE_LINE.match(first)
     if not match:
-        line = normal[: normal.find(first)].count("\n") + 1
-        raise SeedError(Problem(name, "has no date line: start the file with ' date YYYY-MM-DD' "
+        what = "has a date line with no date" if _DATE_WORD.match(first) else "has no date line"
+        raise SeedError(Problem(name, f"{what}: start the file with ' date YYYY-MM-DD' "
                                       "followed by the story", line))
-    date = parse_date(match.group(1), name)
+    date = parse_date(match.group(1), name, line)
     paragraphs = split_paragraphs(match.group(2) + "\n" + rest)
     if not paragraphs:
-        raise SeedError(Problem(name, "has a date line but no story text after it: add the copy", 1))
+        raise SeedError(Problem(name, "has a date line but no story text after it: add the copy", line))
     dateline, lede = parse_dateline(paragraphs[0])
     paragraphs = ((lede,) if lede else ()) + paragraphs[1:]
     if not paragraphs:
-        raise SeedError(Problem(name, "has a dateline but no story text after it: add the copy", 1))
+        raise SeedError(Problem(name, "has a dateline but no story text after it: add the copy", line))
     seed = Seed(name=name, sha256=hashlib.sha256(data).hexdigest(),
                 text_sha256=hashlib.sha256("\n\n".join(paragraphs).encode()).hexdigest(),
                 date=date, dateline=dateline, paragraphs=paragraphs)

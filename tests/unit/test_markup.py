@@ -1,0 +1,155 @@
+"""Tier 1: wire copy is escaped so Markdown shows it literally; the renderer lets no markup in."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+
+from generator.markup import SafeMarkdown, escape_copy, make_converter, render
+
+UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+class Page(HTMLParser):
+    """Collect the tags, the attributes (entities decoded, as a browser sees them) and the text."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str]] = []
+        self.text = ""
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += [(name, value or "") for name, value in attrs]
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def plain(text: str) -> str:
+    """Render with the safe extension alone (no typographic quotes), to compare text exactly."""
+    return markdown.Markdown(extensions=[SafeMarkdown()], output_format="html").convert(text)
+
+
+WIRE_COPY = [
+    "The *minister* said _now_ and **twice** and __twice__.",
+    "He wrote <script>alert(1)</script> on the wall.",
+    "<b onclick=alert(1)>bold</b> and <img src=x onerror=alert(1)>",
+    "Click [here](javascript:alert(1)) or [there](http://example.org/).",
+    "An image ![x](data:text/html;base64,PHNjcmlwdD4=) inline.",
+    "<!-- a comment --> and <http://example.org/> and <a@b.org>",
+    "# Not a heading",
+    "## Not a heading either",
+    "> Not a quote",
+    "- Not a list",
+    "+ Not a list",
+    "* Not a list",
+    "1. Not a list",
+    "10) Not a list",
+    "2025. The year in review.",
+    "=== Not a setext underline",
+    "| Not | a | table |",
+    "--- and ___ and ***",
+    "Code `like this` and ``this``",
+    "Backslash \\ and \\* and \\_ stay.",
+    "AT&T, &amp; and &#169; and &copy; stay as typed.",
+    "2 < 3 > 1 and a<b>c",
+    "[1]: http://example.org/ looks like a reference",
+    "Footnote[^1] and {: #id} and ~~strike~~",
+    "Curly “quotes” and ‘single’ ones, Yadav’s home.",
+    "Double  spaces  stay.",
+    "Trailing backslash \\",
+]
+
+
+@pytest.mark.parametrize("copy", WIRE_COPY)
+def test_escaped_copy_renders_exactly_as_written(copy: str) -> None:
+    page = Page(plain(escape_copy(copy)))
+    assert page.tags == ["p"]          # one paragraph; no link, emphasis, code, list or raw tag
+    assert page.text == copy
+
+
+@pytest.mark.parametrize("copy", WIRE_COPY)
+def test_escaped_copy_through_the_site_converter_has_no_markup(copy: str) -> None:
+    page = Page(render(make_converter(), escape_copy(copy)))
+    assert page.tags == ["p"]
+
+
+@pytest.mark.parametrize("copy, escaped", [
+    ("The *minister*", "The \\*minister\\*"),
+    ("<script>", "&lt;script&gt;"),
+    ("# Not", "\\# Not"),
+    ("1. Not", "1\\. Not"),
+    ("=== x", "=== x"),          # nothing to escape: no backslash shows on the page
+    ("| x |", "| x |"),
+    ("Plain copy, nothing to do.", "Plain copy, nothing to do."),
+])
+def test_escape_copy_is_minimal(copy: str, escaped: str) -> None:
+    assert escape_copy(copy) == escaped
+
+
+@pytest.mark.parametrize("markdown_text", [
+    "[a](javascript:alert(1))",
+    "[a](JaVaScRiPt:alert(1))",
+    "[a]( javascript:alert(1))",
+    "[a](java\tscript:alert(1))",
+    "[a](javascript&colon;alert(1))",      # browsers decode entities in attributes
+    "[a](&#106;avascript:alert(1))",
+    "[a](&#x6A;avascript:alert(1))",
+    "[a](java&#x09;script:alert(1))",
+    "[a](vbscript:msgbox(1))",
+    "[a](data:text/html;base64,PHNjcmlwdD4=)",
+    "![i](javascript:alert(1))",
+    "![i](data:image/svg+xml;base64,PHN2Zz4=)",
+    "[a][r]\n\n[r]: javascript:alert(1)",
+])
+def test_unsafe_links_are_dropped(markdown_text: str) -> None:
+    html = render(make_converter(), markdown_text)
+    page = Page(html)
+    assert page.tags and page.tags[-1] in ("a", "img")  # the element stays, harmless
+    links = [value.replace("\t", "").lower() for name, value in page.attrs if name in ("href", "src")]
+    assert not [link for link in links if link.startswith(UNSAFE_SCHEMES)], html
+
+
+@pytest.mark.parametrize("markdown_text, href", [
+    ("[a](http://example.org/)", "http://example.org/"),
+    ("[a](https://example.org/x?y=1&z=2)", "https://example.org/x?y=1&z=2"),
+    ("[a](/digest/people/azam-khan/)", "/digest/people/azam-khan/"),
+    ("[a](../tags/sp/)", "../tags/sp/"),
+    ("[a](#top)", "#top"),
+    ("[a](mailto:desk@example.org)", "mailto:desk@example.org"),
+    ("<https://example.org/>", "https://example.org/"),
+])
+def test_safe_links_stay(markdown_text: str, href: str) -> None:
+    assert ("href", href) in Page(render(make_converter(), markdown_text)).attrs
+
+
+@pytest.mark.parametrize("markdown_text", [
+    "<script>alert(1)</script>",
+    "<div onclick='x'>block html</div>",
+    "text <span style='x'>inline</span> html",
+    "<iframe src='https://evil.example/'></iframe>",
+    "<svg onload=alert(1)>",
+    "<style>body{display:none}</style>",
+])
+def test_raw_html_in_hand_written_markdown_is_shown_not_run(markdown_text: str) -> None:
+    page = Page(render(make_converter(), markdown_text))
+    assert set(page.tags) <= {"p"}
+    assert "<" in page.text  # shown as text
+
+
+def test_hand_written_markdown_still_works() -> None:
+    html = render(make_converter(), "Some *emphasis*, a [link](https://example.org/).\n\n- one\n- two")
+    assert Page(html).tags == ["p", "em", "a", "ul", "li", "li"]
+
+
+def test_converter_is_reusable_between_documents() -> None:
+    converter = make_converter()
+    first = render(converter, "[a][r]\n\n[r]: https://example.org/")
+    second = render(converter, "[a][r]")  # the reference must not leak from the first document
+    assert "href" in first and "href" not in second
