@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import zoneinfo
@@ -61,14 +62,28 @@ def seed_files(config: Config, paths: Sequence[Path], report: Report) -> list[Pa
         elif path.exists():
             found.append(path)
         else:
-            report.problems.append(Problem(str(path), "does not exist: name a seed file or folder"))
+            report.problems.append(Problem(display_path(path, config.root),
+                                           "does not exist: name a seed file or folder"))
     keep = []
     for path in found:
         if path.suffix.lower() == ".txt":
             keep.append(path)
         elif path.name not in ("SOURCES.md", "README.md"):
-            report.notes.append(f"skipped {path.name}: not a .txt seed")
-    return keep
+            report.notes.append(f"skipped {display_path(path, config.root)}: not a .txt seed")
+    if not keep and not report.problems:
+        report.notes.append("no seeds to ingest: put wire stories in seeds/ as .txt files")
+    return unique_by_name(keep, config.root, report)
+
+
+def unique_by_name(paths: Sequence[Path], root: Path, report: Report) -> list[Path]:
+    """Sort seeds by name (so no outcome depends on order); refuse two seeds of one name."""
+    by_name: dict[str, Path] = {}
+    for path in sorted({p.resolve(): p for p in paths}.values(), key=lambda p: (p.name, str(p))):
+        first = by_name.setdefault(path.name, path)
+        if first is not path:  # a story knows its seed by file name alone
+            report.problems.append(Problem(display_path(path, root), "has the same name as "
+                                           f"{display_path(first, root)}: rename one"))
+    return list(by_name.values())
 
 
 def scan_content(config: Config, report: Report) -> dict[str, Existing]:
@@ -106,18 +121,37 @@ def compose(seed: Seed, entities: Entities, title: str, summary: str, slug: str,
     return frontmatter.stamp(frontmatter.dump(meta) + "\n" + body + "\n")
 
 
-def read_seeds(files: Iterable[Path], index: dict[str, Existing], force: bool,
-               report: Report) -> list[Seed]:
-    """Parse the seeds that are new or changed; one story per distinct text."""
-    seeds: list[Seed] = []
-    seen: dict[str, str] = {}
-    known = {e.seed_sha256: name for name, e in index.items()}
+def load_seeds(files: Iterable[Path], root: Path, report: Report) -> list[tuple[Path, bytes]]:
+    """Read the bytes of each seed file; report the ones that cannot be read."""
+    loaded = []
     for path in files:
         try:
-            data = path.read_bytes()
+            loaded.append((path, path.read_bytes()))
         except OSError as exc:
-            report.problems.append(Problem(str(path), f"cannot be read: {exc.strerror}"))
-            continue
+            report.problems.append(Problem(display_path(path, root), f"cannot be read: {exc.strerror}"))
+    return loaded
+
+
+def texts_with_stories(loaded: Sequence[tuple[Path, bytes]], index: dict[str, Existing]) -> dict[str, str]:
+    """Map the text hash of each seed that already has a story to the seed's name."""
+    owners: dict[str, str] = {}
+    for path, data in loaded:
+        if path.name in index:
+            try:
+                owners.setdefault(parse_seed(data, path.name)[0].text_sha256, path.name)
+            except SeedError:
+                continue  # reported when the seed itself is ingested
+    return owners
+
+
+def read_seeds(loaded: Sequence[tuple[Path, bytes]], index: dict[str, Existing], force: bool,
+               report: Report, root: Path) -> list[Seed]:
+    """Parse the seeds that are new or changed; one story per distinct text, this run or before."""
+    seeds: list[Seed] = []
+    seen = texts_with_stories(loaded, index)  # a copy with CRLF or a BOM is no new story
+    known = {e.seed_sha256: name for name, e in index.items()}
+    for path, data in loaded:
+        where = display_path(path, root)
         sha = hashlib.sha256(data).hexdigest()
         existing = index.get(path.name)
         if existing and existing.seed_sha256 == sha and not force:
@@ -129,10 +163,10 @@ def read_seeds(files: Iterable[Path], index: dict[str, Existing], force: bool,
         try:
             seed, warnings = parse_seed(data, path.name)
         except SeedError as exc:
-            report.problems.append(exc.problem)
+            report.problems.append(dataclasses.replace(exc.problem, path=where))
             continue
-        report.problems += warnings
-        if seed.text_sha256 in seen:
+        report.problems += [dataclasses.replace(w, path=where) for w in warnings]
+        if seen.get(seed.text_sha256, path.name) != path.name:
             report.notes.append(f"{path.name}: same text as {seen[seed.text_sha256]}; one story kept")
             continue
         seen[seed.text_sha256] = path.name
@@ -143,9 +177,12 @@ def read_seeds(files: Iterable[Path], index: dict[str, Existing], force: bool,
 def target_path(config: Config, seed: Seed, title: str, taken: set[Path]) -> tuple[Path, str]:
     """Choose a content path and slug for a new story, distinct on its day and stable."""
     day = config.path("content") / ARTICLES / f"{seed.date:%Y/%m/%d}"
-    slug = slugify(title)
-    if day / f"{slug}.md" in taken:
-        slug = f"{slug}-{seed.text_sha256[:6]}"
+    base = slugify(title)
+    slugs = [base] + [f"{base}-{seed.text_sha256[:n]}" for n in (6, 12, 64)]
+    for slug in slugs:
+        # a file ingest did not write (a story written by hand) is taken too: never overwrite it
+        if day / f"{slug}.md" not in taken and not (day / f"{slug}.md").exists():
+            break
     return day / f"{slug}.md", slug
 
 
@@ -188,7 +225,8 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
     report = Report()
     index = scan_content(config, report)
     report.kept += [e.path for e in index.values() if e.edited and not force]
-    seeds = read_seeds(seed_files(config, list(paths), report), index, force, report)
+    loaded = load_seeds(seed_files(config, list(paths), report), config.root, report)
+    seeds = read_seeds(loaded, index, force, report, config.root)
     stories = [story_of(seed) for seed in seeds]
     if processes is None:
         processes = 2 if len(stories) >= 200 else 1

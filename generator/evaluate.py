@@ -1,0 +1,203 @@
+"""Score the entity extractor against a hand-labelled gold set (``digest eval GOLD``).
+
+Scoring follows the gold set's README: distinct names per story, normalised (case, periods,
+whitespace, quote style); a prediction hits a gold entity through its label, ``aliases`` or
+``also_ok`` forms; ``optional`` strings count neither way; micro-averaged over stories and types.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence, TextIO
+
+TYPES = ("persons", "places", "orgs")
+_ENTITY_FIELD = {"persons": "people", "places": "places", "orgs": "organisations"}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldStory:
+    """The labels of one story."""
+
+    id: str
+    labels: Mapping[str, tuple[str, ...]]  # type -> gold names
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # name -> other forms
+    optional: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # type -> strings
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """True positives, false positives and false negatives, with the names behind them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    fps: tuple[str, ...] = ()
+    fns: tuple[str, ...] = ()
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn,
+                     self.fps + other.fps, self.fns + other.fns)
+
+    @property
+    def precision(self) -> float:
+        """Return TP / (TP + FP), 0 when nothing was predicted."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Return TP / (TP + FN), 0 when nothing was expected."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Return the harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+class GoldError(Exception):
+    """A gold file that is missing or not valid."""
+
+
+def normalise(name: str) -> str:
+    """Fold case, periods, quote style and whitespace: 'J.P.  Nadda' -> 'jp nadda'."""
+    name = name.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", name.replace(".", "")).strip().casefold()
+
+
+def score_story(predicted: Iterable[str], gold: Sequence[str],
+                aliases: Mapping[str, Sequence[str]], optional: Sequence[str]) -> Score:
+    """Score one story's predictions of one type against its gold names."""
+    forms = [{normalise(g), *(normalise(a) for a in aliases.get(g, ()))} for g in gold]
+    ignored = {normalise(o) for o in optional}
+    hit: set[int] = set()
+    fps: list[str] = []
+    seen: set[str] = set()
+    for name in predicted:
+        key = normalise(name)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        matches = [i for i, f in enumerate(forms) if key in f]
+        if matches:
+            free = [i for i in matches if i not in hit]
+            if free:
+                hit.add(free[0])
+        elif key not in ignored:
+            fps.append(name)
+    fns = tuple(g for i, g in enumerate(gold) if i not in hit)
+    return Score(len(hit), len(fps), len(fns), tuple(fps), fns)
+
+
+def parse_gold_line(line: str) -> GoldStory:
+    """Parse one gold.jsonl record; raise GoldError if a field is missing or malformed."""
+    try:
+        record = json.loads(line)
+        labels = {t: tuple(record[t]) for t in TYPES}
+        aliases: dict[str, tuple[str, ...]] = {}
+        for source in (record.get("aliases") or {}, record.get("also_ok") or {}):
+            for name, forms in source.items():
+                aliases[name] = aliases.get(name, ()) + tuple(forms)
+        optional = {t: tuple(v) for t, v in (record.get("optional") or {}).items()}
+        return GoldStory(str(record["id"]), labels, aliases, optional)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise GoldError(f"not a gold record ({type(exc).__name__}: {exc})") from exc
+
+
+def read_gold(path: Path) -> list[GoldStory]:
+    """Read a gold.jsonl file; raise GoldError naming the file and line on any problem."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read the gold file ({exc})") from exc
+    stories = []
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            try:
+                stories.append(parse_gold_line(line))
+            except GoldError as exc:
+                raise GoldError(f"{path}:{number}: {exc}") from exc
+    if not stories:
+        raise GoldError(f"{path}: no gold records in the file")
+    return stories
+
+
+def score_all(gold: Sequence[GoldStory], predicted: Sequence[Mapping[str, Sequence[str]]]
+              ) -> dict[str, list[Score]]:
+    """Score every story and type; return type -> per-story scores."""
+    result: dict[str, list[Score]] = {t: [] for t in TYPES}
+    for story, guess in zip(gold, predicted):
+        for kind in TYPES:
+            result[kind].append(score_story(guess.get(kind, ()), story.labels[kind],
+                                            story.aliases, story.optional.get(kind, ())))
+    return result
+
+
+def total(scores: Iterable[Score]) -> Score:
+    """Sum scores (micro-average)."""
+    out = Score()
+    for s in scores:
+        out = out + s
+    return out
+
+
+def format_table(scores: Mapping[str, Sequence[Score]]) -> str:
+    """Return the P/R/F1 table per type plus the micro-average."""
+    rows = [f"{'type':<8} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"]
+    sums = {kind: total(per_story) for kind, per_story in scores.items()}
+    sums["micro"] = total(sums.values())
+    for kind, s in sums.items():
+        rows.append(f"{kind:<8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                    f"{s.tp:5d} {s.fp:5d} {s.fn:5d}")
+    return "\n".join(rows)
+
+
+def format_errors(gold: Sequence[GoldStory], scores: Mapping[str, Sequence[Score]]) -> str:
+    """Return the false positives and negatives of each story, one line per type."""
+    lines = []
+    for i, story in enumerate(gold):
+        for kind, per_story in scores.items():
+            s = per_story[i]
+            if s.fps or s.fns:
+                lines.append(f"{story.id} {kind:<7} FP {list(s.fps)}  FN {list(s.fns)}")
+    return "\n".join(lines)
+
+
+def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None) -> int:
+    """Extract entities from the gold set's seeds and print the scores; 0 ok, 2 bad gold."""
+    from generator.wire.entities import Lexicon, Story
+    from generator.wire.extract import extract_many
+    from generator.wire.parse import SeedError, parse_seed
+
+    if errors is None:
+        errors = bool(os.environ.get("DIGEST_EVAL_ERRORS"))
+    try:
+        stories = read_gold(gold)
+        inputs = []
+        for record in stories:
+            seed_path = gold.parent / "seeds" / f"{record.id}.txt"
+            try:
+                seed, _ = parse_seed(seed_path.read_bytes(), str(seed_path))
+            except OSError as exc:
+                raise GoldError(f"{gold}: cannot read the seed of story {record.id}: {exc}") from exc
+            except SeedError as exc:
+                raise GoldError(f"{gold}: story {record.id}: {exc.problem}") from exc
+            line = seed.dateline
+            inputs.append(Story(seed.paragraphs, line.city if line else None,
+                                line.agency if line else None))
+    except GoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    found = extract_many(inputs, Lexicon(), processes=processes)
+    predicted = [{kind: getattr(e, _ENTITY_FIELD[kind]) for kind in TYPES} for e in found]
+    scores = score_all(stories, predicted)
+    print(f"{gold}: {len(stories)} stories", file=out)
+    print(format_table(scores), file=out)
+    if errors:
+        print(format_errors(stories, scores), file=out)
+    return 0

@@ -1,0 +1,56 @@
+"""Find the people, places, organisations and tags of a wire story.
+
+The spaCy model (loaded lazily by ``generator.wire.ner``) proposes spans; news rules clean them
+(titles, possessives, initials), relabel them by context, add what the rules and the lexicon
+know, fold acronyms and surnames into the fullest form, and drop what is no entity.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
+from typing import Sequence
+
+from generator.wire import ner
+from generator.wire.entities import Entities, Lexicon, Story
+from generator.wire.mentions import Mention, find_mentions
+from generator.wire.resolve import resolve
+
+CHUNK = 200  # stories per task when spreading over processes
+
+
+def story_text(story: Story) -> str:
+    """Return the text the model reads: the paragraphs, one blank line apart."""
+    return "\n\n".join(story.paragraphs)
+
+
+def extract(story: Story, lexicon: Lexicon) -> Entities:
+    """Return the people, places, organisations and tags of one story."""
+    return extract_many([story], lexicon)[0]
+
+
+def extract_many(stories: Sequence[Story], lexicon: Lexicon, processes: int = 1) -> list[Entities]:
+    """Return the entities of each story, in order; spread over PROCESSES worker processes."""
+    stories = list(stories)
+    if processes <= 1 or len(stories) <= CHUNK:
+        return _extract_chunk(stories, lexicon)
+    chunks = [stories[i:i + CHUNK] for i in range(0, len(stories), CHUNK)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        results = pool.map(_extract_chunk, chunks, repeat(lexicon))
+        return [entities for chunk in results for entities in chunk]
+
+
+def _extract_chunk(stories: Sequence[Story], lexicon: Lexicon) -> list[Entities]:
+    """Tag a batch of stories with the model and resolve each one."""
+    texts = [story_text(s) for s in stories]
+    return [_one(story, text, spans, lexicon)
+            for story, text, spans in zip(stories, texts, ner.tag(texts))]
+
+
+def _one(story: Story, text: str, spans: tuple[ner.Span, ...], lexicon: Lexicon) -> Entities:
+    """Resolve the spans of one story into its entities."""
+    mentions: list[Mention] = find_mentions(text, spans, story, lexicon)
+    return resolve(text, mentions, story, lexicon)

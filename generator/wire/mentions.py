@@ -1,0 +1,316 @@
+"""Turn model spans and rule matches into typed mentions with character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Sequence
+
+from generator.wire import namelists as nl
+from generator.wire.acronyms import defined_spans
+from generator.wire.entities import Lexicon, Story
+from generator.wire.names import key, left_initials, name_evidence, person_name, tidy
+from generator.wire.ner import Span
+
+PERSON, PLACE, ORG = "person", "place", "org"
+# how much a mention's source counts when the same name gets different types
+WEIGHT = {"lexicon": 100, "dateline": 20, "cue": 6, "rule": 4, "names": 1, "model": 2, "gazetteer": 3}
+
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"
+_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
+_STRONG_TITLE = (r"Mr|Mrs|Ms|Dr|Shri|Sri|Smt|Justice|Prof|Adv|Advocate|Chief Minister|Deputy Chief "
+                 r"Minister|CM|Deputy CM|Dy CM|Union Minister|Minister|MLA|MP|Governor|Speaker|"
+                 r"Chief Justice|Judge|President|Prime Minister|PM|Sheikh|Maulana|Swami|Sadhvi")
+_LOWER_TITLE = (r"leader|president|chairman|chairperson|spokesperson|spokesman|coach|skipper|"
+                r"captain|minister|MLA|MP|chief|founder|secretary|convenor|candidate|accused|"
+                r"legislator|lawmaker|actor|actress|director|Inspector|Sub-Inspector|SP|DSP|DySP|"
+                r"DCP|ACP|IG|DGP|Commissioner|officer|judge|grandmaster|shuttler|striker|pacer")
+_TITLE_RULE = re.compile(rf"(?<![\w.])(?:{_STRONG_TITLE}|{_LOWER_TITLE})\.?[ \t]+(?P<name>{_RUN})")
+_AGE_RULE = re.compile(rf"(?P<name>{_RUN}),[ \t]*(?:aged[ \t]+)?\d{{2}}[ \t]*,|(?P<name2>{_RUN})[ \t]*\(\d{{2}}\)")
+_CUE_AFTER = re.compile(
+    r"^(?:['’]s?)?(?:,[ \t]*(?:aged[ \t]+)?\d{1,3}[ \t]*,|[ \t]*\(\d{1,3}\)|[ \t]+(?:has[ \t]+|had[ \t]+|"
+    r"also[ \t]+|on[ \t]+\w+[ \t]+|then[ \t]+|further[ \t]+)?(?:" + "|".join(
+        sorted(nl.PERSON_VERBS, key=len, reverse=True)) + r")\b)")
+_ACRONYM_LIKE = re.compile(r"^[A-Z][A-Z&\-]{1,7}$")
+_ROADISH = {"marg", "road", "street", "lane", "nagar", "park", "chowk", "avenue", "highway"}
+_GAZ_SKIP = {"male", "georgia", "jordan", "chad", "niger", "guinea", "us", "gulf", "mali", "togo"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a candidate entity in the text."""
+
+    name: str
+    kind: str  # person | place | org
+    start: int
+    end: int
+    source: str = "model"  # model | rule | cue | gazetteer | lexicon | dateline
+
+    @property
+    def weight(self) -> int:
+        """How much this mention counts when its name is typed by vote."""
+        return WEIGHT[self.source]
+
+
+def title_before(text: str, start: int) -> bool:
+    """Say whether a title or honorific ends just before START."""
+    words = text[max(0, start - 40):start].replace("\n", " ").split()[-3:]
+    return any(" ".join(w.rstrip(".,") for w in words[i:]).casefold() in nl.TITLES
+               for i in range(len(words)))
+
+
+def cue_after(text: str, end: int) -> bool:
+    """Say whether a person cue ('said', ', 45,') follows END."""
+    return bool(_CUE_AFTER.match(text[end:end + 40]))
+
+
+def find_mentions(text: str, spans: Sequence[Span], story: Story, lexicon: Lexicon) -> list[Mention]:
+    """Return every typed mention in TEXT, in order of position."""
+    blocked = {key(text[s.start:s.end]) for s in spans if s.label == "ORG"} | acronyms_of(text)
+    found: list[Mention] = []
+    for span in spans:
+        found.extend(_from_span(text, span, blocked))
+    found.extend(_title_rule(text))
+    found.extend(_age_rule(text))
+    found.extend(_name_list_rule(text))
+    found.extend(_gazetteer(text))
+    found.extend(_defined(text))
+    found.extend(_bracketed(text))
+    found.extend(_lexicon(text, lexicon))
+    if story.dateline_city:
+        found.append(Mention(story.dateline_city, PLACE, -1, -1, "dateline"))
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def acronyms_of(text: str) -> set[str]:
+    """Return the folded all-capital words of TEXT that look like acronyms (BJP, SP)."""
+    return {w.casefold() for w in re.findall(r"\b[A-Z]{2,6}\b", text)
+            if len(w) >= 3 or w.casefold() not in nl.TITLES}
+
+
+def _from_span(text: str, span: Span, blocked: set[str]) -> Iterator[Mention]:
+    """Turn one model span into zero or one mention."""
+    raw = text[span.start:span.end].split("\n", 1)[0]
+    end = span.start + len(raw)
+    titled_before = title_before(text, span.start)
+    if (span.label == "PERSON" or titled_before or cue_after(text, end) or name_evidence(raw)
+            or person_name(raw)[1]):
+        person = _person(text, span, raw, end, blocked, titled_before)
+        if person:
+            yield person
+            return
+    clean = tidy(raw)
+    folded = key(clean)
+    if not clean or not clean[:1].isupper() or folded in nl.NON_ORG_NAMES:
+        return
+    words = folded.split()
+    if folded in nl.PLACES or span.label in ("GPE", "LOC") or words[-1] in _PLACE_HEADS:
+        yield Mention(clean, PLACE, span.start, end)
+    elif span.label == "FAC" and words[-1] in _ROADISH:
+        yield Mention(clean, PLACE, span.start, end)
+    elif span.label in ("ORG", "PERSON"):
+        yield from _organisation(text, span.start, end, clean, span.label)
+
+
+def _organisation(text: str, start: int, end: int, clean: str, label: str) -> Iterator[Mention]:
+    """Yield the organisation (or the place) an ORG span names."""
+    words = key(clean).split()
+    seat = _SEAT.match(clean)
+    if seat and _SEAT_AFTER.match(text, end):  # "Patliputra Lok Sabha seat": a place
+        yield Mention(seat.group("place"), PLACE, start, end)
+        return
+    if (" ".join(words) in nl.AGENCIES or words[-1] in nl.NON_ORG_HEADS or words[0] in nl.TITLES
+            or any(w in _NOT_IN_ORG for w in words) or clean.count("(") != clean.count(")")):
+        return
+    if len(words) == 1 and not clean.isupper() and _PLACE_BEFORE.search(text, max(0, start - 12), start):
+        yield Mention(clean, PLACE, start, end)  # "in Nerul", "at Kanthi"
+    elif label == "ORG" or words[-1] in nl.ORG_HEADS:
+        yield Mention(clean, ORG, start, end)
+
+
+_PLACE_HEADS = {"nagar", "garhwal", "pur", "puram", "abad", "ganj", "village", "district"}
+_NOT_IN_ORG = {"photo", "file", "image", "getty", "credit", "source"}
+_SEAT = re.compile(r"^(?P<place>[A-Z][\w\-]*(?: [A-Z][\w\-]*)?) (?:Lok Sabha|Assembly|Vidhan Sabha)$")
+_SEAT_AFTER = re.compile(r"[ \t]+(?:seat|constituency|segment|bypoll|by-election|by-poll|polls?|elections?)\b")
+_PLACE_BEFORE = re.compile(r"(?<![\w])(?:in|at|near|from|of|to)[ \t]+$")
+
+
+def _person(text: str, span: Span, raw: str, end: int, blocked: set[str],
+            titled_before: bool) -> Mention | None:
+    """Return the person mention of a span, or None when the span names no person."""
+    name, titled = person_name(raw)
+    if (not name or _ACRONYM_LIKE.match(name) or _byline(text, span.start)
+            or _org_follows(text, end) or _work_before(text, span.start)):
+        return None
+    cued = titled or titled_before or cue_after(text, end)
+    if span.label != "PERSON" and not (titled or titled_before or
+                                       (name_evidence(name) and (cued or len(name.split()) > 1))):
+        return None
+    at = text.find(name.split()[0], span.start, end + 1)
+    at = span.start if at < 0 else at
+    extra = left_initials(text[max(0, at - 16):at], blocked) or _given_before(text, at)
+    if extra and not (titled and at > span.start):
+        name, at = f"{extra} {name}", at - len(extra) - 1
+    after = _SURNAME_AFTER.match(text, end)
+    if after and after.group(1).casefold() in nl.SURNAMES and not _org_follows(text, after.end()):
+        name, end = f"{name} {after.group(1)}", after.end()
+    return Mention(name, PERSON, min(at, span.start), end, "cue" if cued else "model")
+
+
+_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?!['’]?s?[ \t]+[A-Z])")
+_WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
+_BYLINE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[Bb]y|BY|Written by|Reported by|Edited by)|\|)[ \t]*$")
+_FOLLOWING = re.compile(r"(?:[ \t]+(?:[A-Z][\w'’\-]*|of|and|for|on))+")
+
+
+def _work_before(text: str, start: int) -> bool:
+    """Say whether the span at START is a work's title: 'his novel Mujhe Pahachaano'."""
+    words = text[max(0, start - 20):start].split()
+    return bool(words) and words[-1].strip(",:'\"‘“").casefold() in nl.WORK_WORDS
+
+
+def _given_before(text: str, at: int) -> str:
+    """Return a given name just before AT that the model left out ('Dinesh' Gundu Rao)."""
+    match = _WORD_BEFORE.search(text[max(0, at - 20):at])
+    word = match.group(1) if match else ""
+    return word if word.casefold() in nl.GIVEN_NAMES and word.casefold() not in nl.SENTENCE_WORDS else ""
+
+
+def _byline(text: str, start: int) -> bool:
+    """Say whether the name at START is a byline or credit: 'By Pramod Madhav', '| Madhav K'."""
+    return bool(_BYLINE.search(text[max(0, start - 16):start])) and (start < 400 or "|" in text[start - 3:start])
+
+
+def _org_follows(text: str, end: int) -> bool:
+    """Say whether the capitalised words after END end in an organisation or place head word."""
+    match = _FOLLOWING.match(text, end)
+    if not match:
+        return False
+    words = [w.casefold() for w in match.group(0).split()[:4]]
+    return any(w in nl.ORG_HEADS or w in nl.NON_PERSON_HEADS for w in words)
+
+
+_BRACKETED = re.compile(r"<(?P<name>[A-Z][^<>\n]{1,60}?)>")
+
+
+def _bracketed(text: str) -> Iterator[Mention]:
+    """Yield companies named in angle brackets, wire style: '<Consolidated TVX Mining Corp>'."""
+    for match in _BRACKETED.finditer(text):
+        name = match.group("name").strip()
+        if " " in name or not name.isupper():  # not a ticker like <BTY.L>
+            yield Mention(name, ORG, match.start("name"), match.end("name"), "rule")
+
+
+def _defined(text: str) -> Iterator[Mention]:
+    """Yield organisations that the story defines with an acronym, and their acronyms."""
+    for full, start, end in defined_spans(text):
+        folded = key(full)
+        if folded not in nl.PLACES and not person_name(full)[0] or folded.split()[-1] in nl.ORG_HEADS:
+            yield Mention(full, ORG, start, end, "rule")
+
+
+def _title_rule(text: str) -> Iterator[Mention]:
+    """Yield the names that follow a title: 'Justice GR Swaminathan', 'Mr Chouhan'."""
+    for match in _TITLE_RULE.finditer(text):
+        words = match.group("name").split()
+        for size in range(len(words), 0, -1):
+            name, _ = person_name(" ".join(words[:size]))
+            if name and not _ACRONYM_LIKE.match(name):
+                start = match.start("name")
+                yield Mention(name, PERSON, start, start + len(" ".join(words[:size])), "rule")
+                break
+
+
+_CAPITAL_RUN = re.compile(rf"(?<![\w.'’\-]){_RUN}")
+
+
+def _name_list_rule(text: str) -> Iterator[Mention]:
+    """Yield capitalised runs made of common given names and surnames: 'Lalu Prasad Yadav'."""
+    for match in _CAPITAL_RUN.finditer(text):
+        words, start = match.group(0).split(), match.start()
+        while words and (words[0].casefold() in nl.SENTENCE_WORDS or words[0].rstrip(".").casefold() in nl.TITLES):
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else start
+            words = words[1:]
+        while len(words) > 2 and not _listed(words[0]):  # "Broadcasting Anurag Thakur"
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        folded = [w.rstrip(".'’").casefold() for w in words]
+        hits = sum(w in nl.GIVEN_NAMES or w in nl.SURNAMES for w in folded)
+        if len(words) < 2 or not (hits >= 2 or (folded[0] in nl.GIVEN_NAMES and hits >= 1)):
+            continue
+        name, _ = person_name(" ".join(words))
+        end = start + len(" ".join(words))
+        if name and text.startswith(words[0], start) and not _org_follows(text, end) \
+                and not _work_before(text, start) and not _byline(text, start):
+            yield Mention(name, PERSON, start, start + len(name), "names")
+
+
+def _listed(word: str) -> bool:
+    """Say whether WORD is a common given name or surname."""
+    folded = word.rstrip(".'’").casefold()
+    return folded in nl.GIVEN_NAMES or folded in nl.SURNAMES
+
+
+def _age_rule(text: str) -> Iterator[Mention]:
+    """Yield names followed by an age: 'Shabnam Shaikh, 33,' or 'Lalu (36)'."""
+    for match in _AGE_RULE.finditer(text):
+        group = "name" if match.group("name") else "name2"
+        words = match.group(group).split()
+        for skip in range(len(words)):  # drop sentence-initial words that are no name
+            name, _ = person_name(" ".join(words[skip:]))
+            if name:
+                yield Mention(name, PERSON, match.start(group), match.end(group), "rule")
+                break
+
+
+_TOKEN = re.compile(r"[\w&\-]+")
+_GAZETTEER = frozenset(n for n in nl.PLACES if n not in _GAZ_SKIP)
+_LONGEST = max(len(n.split()) for n in _GAZETTEER)
+
+
+def _gazetteer(text: str) -> Iterator[Mention]:
+    """Yield the capitalised gazetteer places in TEXT (longest match first)."""
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].group(0)[:1].isupper():
+            i += 1
+            continue
+        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
+            run = tokens[i:i + size]
+            if any(not text[a.end():b.start()].isspace() for a, b in zip(run, run[1:])):
+                continue
+            words = [t.group(0) for t in run]
+            phrase = " ".join(words)
+            if phrase.casefold() in _GAZETTEER and (size > 1 or words[0].istitle() or words[0].isupper()):
+                yield Mention(phrase, PLACE, run[0].start(), run[-1].end(), "gazetteer")
+                i += size - 1
+                break
+        i += 1
+
+
+_LEXICON_CACHE: dict[int, tuple[Lexicon, list[tuple[re.Pattern[str], str, dict[str, str]]]]] = {}
+
+
+def _lexicon_patterns(lexicon: Lexicon) -> list[tuple[re.Pattern[str], str, dict[str, str]]]:
+    """Compile one pattern per type for the lexicon's known names and their aliases."""
+    cached = _LEXICON_CACHE.get(id(lexicon))
+    if cached and cached[0] is lexicon:
+        return cached[1]
+    patterns = []
+    for kind, known in ((PERSON, lexicon.people), (PLACE, lexicon.places), (ORG, lexicon.organisations)):
+        canon = {k: k for k in known}
+        canon.update({a: c for a, c in lexicon.aliases.items() if c in canon})
+        if canon:
+            alternation = "|".join(re.escape(n) for n in sorted(canon, key=len, reverse=True))
+            patterns.append((re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), kind, canon))
+    _LEXICON_CACHE.clear()
+    _LEXICON_CACHE[id(lexicon)] = (lexicon, patterns)
+    return patterns
+
+
+def _lexicon(text: str, lexicon: Lexicon) -> Iterable[Mention]:
+    """Yield the lexicon's known people, places and organisations found in TEXT."""
+    for pattern, kind, canon in _lexicon_patterns(lexicon):
+        for match in pattern.finditer(text):
+            yield Mention(canon[match.group(0)], kind, match.start(), match.end(), "lexicon")

@@ -1,0 +1,190 @@
+"""Resolve a story's mentions into distinct canonical entities and tags."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable, Mapping, Sequence
+
+from generator.wire import namelists as nl
+from generator.wire.entities import Entities, Lexicon, Story
+from generator.wire.mentions import ORG, PERSON, PLACE, Mention
+from generator.wire.acronyms import defined_acronyms, initials
+from generator.wire.names import fuller, key, merge_people, name_evidence
+
+MAX_TAGS = 8
+_PARTY_WORDS = {"congress"}  # one head word that alone names a body
+_SUFFIX = re.compile(r"^[ \t]?\((?P<x>[A-Za-z][\w\-]{0,9})\)")
+_ELECTION = re.compile(
+    r"(?P<where>(?:[A-Z][a-z]+[ \t]+){0,3}?)(?P<body>Assembly|Lok Sabha|Rajya Sabha|Vidhan Sabha|"
+    r"Legislative Assembly|Legislative Council|Municipal|Panchayat|Presidential|General|"
+    r"Parliamentary|Mayoral|Council|Senate|Congressional)[ \t]+(?:[Ee]lections?|[Pp]olls|"
+    r"[Bb]ypolls?|[Bb]y-elections?)\b")
+_NOT_PLACE_WORDS = {"the", "ongoing", "upcoming", "recent", "next", "last", "coming", "in", "for",
+                    "during", "before", "after", "since", "and", "of", "state", "this", "these"}
+
+
+def drop_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
+    """Keep, of mentions that overlap, the one from the strongest source (then the longest)."""
+    taken: list[tuple[int, int]] = []
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-m.weight, -(m.end - m.start), m.start)):
+        if m.start >= 0 and any(m.start < e and s < m.end for s, e in taken):
+            continue
+        kept.append(m)
+        if m.start >= 0:
+            taken.append((m.start, m.end))
+    return sorted(kept, key=lambda m: m.start)
+
+
+def resolve(text: str, mentions: Sequence[Mention], story: Story, lexicon: Lexicon) -> Entities:
+    """Return the story's distinct people, places, organisations and tags."""
+    aliases = {k.casefold(): v for k, v in lexicon.aliases.items()}
+    acronyms = defined_acronyms(text)
+    mentions = [_canonical(_extend_org(text, m), aliases, acronyms) for m in drop_overlaps(mentions)]
+    kinds = _vote(mentions)
+    people = _people(mentions, kinds)
+    person_keys = {key(p) for p in people}
+    person_words = {w for p in people for w in key(p).split()}
+    places = _distinct(_place_name(m.name) for m in mentions if kinds[key(m.name)] == PLACE
+                       and key(m.name) not in person_keys and _is_place(m, person_words))
+    orgs = _organisations(mentions, kinds, story, acronyms)
+    banned = {b.casefold() for b in lexicon.banned} | {key(b) for b in lexicon.banned}
+    keep = lambda names: tuple(n for n in names if n.casefold() not in banned and key(n) not in banned)
+    tags = keep(_tags(text, mentions, kinds, orgs, lexicon))
+    return Entities(keep(people), keep(places), keep(orgs), tags[:MAX_TAGS])
+
+
+_PLACE_SUFFIX = re.compile(r"\s+(?:village|town|city)$", re.I)
+
+
+def _place_name(name: str) -> str:
+    """Drop a generic suffix from a place: 'Sanghwan village' -> 'Sanghwan'."""
+    return _PLACE_SUFFIX.sub("", name) if " " in name else name
+
+
+def _is_place(m: Mention, person_words: set[str]) -> bool:
+    """Say whether a place mention is a real place: no language, event, or person's name."""
+    folded = key(m.name)
+    if folded in nl.NON_PERSON_NAMES or folded.split()[-1] in nl.NON_ORG_HEADS:
+        return False
+    return m.source != "model" or folded in nl.PLACES or folded not in person_words
+
+
+def _extend_org(text: str, m: Mention) -> Mention:
+    """Take a qualifier in brackets into an organisation's name: 'Shiv Sena (UBT)', 'JD(U)'."""
+    if m.kind != ORG or m.start < 0:
+        return m
+    match = _SUFFIX.match(text[m.end:m.end + 14])
+    qualifier = match.group("x") if match else ""
+    if not match or qualifier.casefold() in (initials(m.name), initials(m.name, True)) or (
+            qualifier.isupper() and qualifier[0] == m.name[0]):
+        return m
+    return Mention(m.name + text[m.end:m.end + match.end()], m.kind, m.start, m.end + match.end(), m.source)
+
+
+def _canonical(m: Mention, aliases: Mapping[str, str], acronyms: Mapping[str, str]) -> Mention:
+    """Replace a surface form by its canonical name (lexicon alias, defined acronym)."""
+    name = aliases.get(m.name.casefold()) or aliases.get(key(m.name)) or acronyms.get(m.name) or m.name
+    return m if name == m.name else Mention(name, m.kind, m.start, m.end, m.source)
+
+
+def _vote(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Give each name the type its mentions vote for, weighted by source."""
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for m in mentions:
+        votes[key(m.name)][m.kind] += m.weight
+    kinds: dict[str, str] = defaultdict(str)
+    for name, tally in votes.items():
+        kinds[name] = max(tally.items(), key=lambda kv: kv[1])[0]
+    people = _distinct(m.name for m in mentions if kinds[key(m.name)] == PERSON)
+    for m in mentions:  # a bare surname or given name of a person is that person
+        k = key(m.name)
+        if (kinds[k] != PERSON and votes[k].get(PLACE, 0) < 10 and k not in nl.PLACES
+                and m.name[:1].isupper() and any(fuller(m.name, p) for p in people)):
+            kinds[k] = PERSON
+    return kinds
+
+
+def _people(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> tuple[str, ...]:
+    """Return the distinct people, fullest form, in order of first mention."""
+    forms = [m for m in mentions if kinds[key(m.name)] == PERSON]
+    names = list(_distinct(m.name for m in forms))
+    fullest = merge_people(names)
+    cued = {key(m.name) for m in forms if m.source in ("cue", "rule", "lexicon")}
+    out = []
+    for name in names:
+        target = fullest[name]
+        if not target:
+            continue
+        if target == name and len(name.split()) == 1 and key(name) not in cued:
+            continue  # a lone one-word name with nothing saying it is a person
+        out.append(target)
+    return _distinct(out)
+
+
+def _organisations(mentions: Sequence[Mention], kinds: Mapping[str, str], story: Story,
+                   acronyms: Mapping[str, str]) -> tuple[str, ...]:
+    """Return the distinct organisations, acronyms folded into full names, agencies dropped."""
+    agency = key(story.agency or "")
+    person_words = {w for m in mentions if kinds[key(m.name)] == PERSON for w in key(m.name).split()}
+    names = [m.name for m in mentions if kinds[key(m.name)] == ORG
+             and key(m.name) not in nl.AGENCIES and key(m.name) != agency
+             and not (key(m.name) in nl.ORG_HEADS and key(m.name) not in _PARTY_WORDS)
+             and not _personal(m, person_words)]
+    fulls = [n for n in _distinct(names) if len(n.split()) > 1]
+    out = []
+    for name in _distinct(names):
+        if name.isupper() and len(name) > 1:
+            match = [f for f in fulls if initials(f) == name.casefold() or initials(f, True) == name.casefold()]
+            if match:
+                out.append(match[0])
+                continue
+        out.append(name)
+    return _distinct(out)
+
+
+def _taggable(org: str) -> bool:
+    """Say whether an organisation is specific enough to file a story under."""
+    return (len(org.split()) > 1 or (org.isupper() and len(org) > 1)) and key(org) not in nl.NON_ORG_NAMES
+
+
+def _personal(m: Mention, person_words: set[str]) -> bool:
+    """Say whether a model organisation is really a person's name ('Magnus Carlsen')."""
+    if m.source != "model" or m.name.isupper():
+        return False
+    words = key(m.name).split()
+    if any(w in nl.ORG_HEADS for w in words):
+        return False
+    return any(w in person_words for w in words) or name_evidence(m.name)
+
+
+def _tags(text: str, mentions: Sequence[Mention], kinds: Mapping[str, str],
+          orgs: Sequence[str], lexicon: Lexicon) -> list[str]:
+    """Return what an editor would file the story under: elections, recurring organisations."""
+    tags = []
+    for match in _ELECTION.finditer(text):
+        where = [w for w in match.group("where").split() if w.casefold() not in _NOT_PLACE_WORDS]
+        tags.append(" ".join(where + [match.group("body"), "elections"]))
+    known = {key(o) for o in lexicon.organisations}
+    counts: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        counts[key(m.name)] += 1
+    by_initials = {initials(o): o for o in orgs if len(o.split()) > 1}
+    for m in mentions:
+        if m.name.isupper() and m.name.casefold() in by_initials:
+            counts[key(by_initials[m.name.casefold()])] += 1
+    tags.extend(o for o in orgs if key(o) in known or (counts[key(o)] >= 2 and _taggable(o)))
+    return list(_distinct(tags))
+
+
+def _distinct(names: Iterable[str]) -> tuple[str, ...]:
+    """Return NAMES without repeats (compared folded), in order."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        k = key(name)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(name)
+    return tuple(out)

@@ -1,0 +1,104 @@
+"""Tests of the scoring functions, on small hand-made gold records."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.evaluate import (GoldError, Score, format_table, normalise, parse_gold_line,
+                                read_gold, run, score_all, score_story)
+
+DEV = Path("/work/shared/corpus/india-dev/gold.jsonl")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("J.P. Nadda", "JP Nadda"), ("jp  nadda", "JP Nadda"), ("Akhilesh Yadav’s", "akhilesh yadav's"),
+])
+def test_normalise(a: str, b: str) -> None:
+    assert normalise(a) == normalise(b)
+
+
+CASES = [
+    # predicted, gold, aliases, optional -> (tp, fp, fn)
+    (["Amit Shah"], ["Amit Shah"], {}, [], (1, 0, 0)),
+    (["amit shah", "Amit Shah"], ["Amit Shah"], {}, [], (1, 0, 0)),
+    (["Shah", "Amit Shah"], ["Amit Shah"], {"Amit Shah": ["Shah"]}, [], (1, 0, 0)),
+    (["Messi"], ["Lionel Messi"], {"Lionel Messi": ["Messi"]}, [], (1, 0, 0)),
+    (["Paris"], [], {}, ["Paris"], (0, 0, 0)),
+    (["Rahul"], ["Amit Shah"], {}, [], (0, 1, 1)),
+    ([], ["Amit Shah", "Rahul Gandhi"], {}, [], (0, 0, 2)),
+]
+
+
+@pytest.mark.parametrize(("predicted", "gold", "aliases", "optional", "expected"), CASES)
+def test_score_story(predicted, gold, aliases, optional, expected) -> None:
+    s = score_story(predicted, gold, aliases, optional)
+    assert (s.tp, s.fp, s.fn) == expected
+
+
+def test_precision_recall_f1_and_sum() -> None:
+    s = Score(3, 1, 2) + Score(1, 0, 0)
+    assert (s.tp, s.fp, s.fn) == (4, 1, 2)
+    assert s.precision == pytest.approx(0.8)
+    assert s.recall == pytest.approx(4 / 6)
+    assert s.f1 == pytest.approx(2 * 0.8 * (4 / 6) / (0.8 + 4 / 6))
+    assert Score().f1 == 0.0
+
+
+RECORD = {"id": "001", "persons": ["Samrat Choudhary"], "bylines": [], "places": ["Patna"],
+          "orgs": ["Rashtriya Janata Dal"], "aliases": {"Samrat Choudhary": ["Choudhary"]},
+          "also_ok": {"Rashtriya Janata Dal": ["RJD"]}, "optional": {"orgs": ["Lok Sabha"]}}
+
+
+def test_parse_gold_and_score_all_wrong_type() -> None:
+    gold = [parse_gold_line(json.dumps(RECORD))]
+    predicted = [{"persons": ["Choudhary", "Patna"], "places": [], "orgs": ["RJD", "Lok Sabha"]}]
+    scores = score_all(gold, predicted)
+    assert (scores["persons"][0].tp, scores["persons"][0].fp) == (1, 1)  # Patna as a person: FP
+    assert scores["places"][0].fn == 1  # ... and a miss for places
+    assert (scores["orgs"][0].tp, scores["orgs"][0].fp) == (1, 0)  # Lok Sabha optional
+    table = format_table(scores)
+    assert "persons" in table and "micro" in table
+
+
+def test_bad_gold_line() -> None:
+    with pytest.raises(GoldError):
+        parse_gold_line('{"id": "1"}')
+
+
+def test_run_missing_gold_returns_2(tmp_path: Path, capsys) -> None:
+    assert run(tmp_path / "nope.jsonl", io.StringIO()) == 2
+    assert "nope.jsonl" in capsys.readouterr().err
+
+
+def test_run_invalid_gold_returns_2(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text("not json\n")
+    assert run(bad, io.StringIO()) == 2
+    assert "gold.jsonl:1" in capsys.readouterr().err
+    with pytest.raises(GoldError):
+        read_gold(bad)
+
+
+def test_run_on_hand_made_gold(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "001.txt").write_text(
+        " date 2024-05-24 Patna, May 24 (PTI) Deputy Chief Minister Samrat Choudhary attacked the "
+        "Rashtriya Janata Dal (RJD) on Friday. Choudhary said the RJD had failed.\n")
+    (tmp_path / "gold.jsonl").write_text(json.dumps(RECORD) + "\n")
+    out = io.StringIO()
+    assert run(tmp_path / "gold.jsonl", out, errors=True) == 0
+    lines = out.getvalue().splitlines()
+    persons = next(line for line in lines if line.startswith("persons"))
+    assert persons.split()[1:4] == ["1.000", "1.000", "1.000"]
+
+
+@pytest.mark.skipif(not DEV.is_file(), reason="needs the india-dev corpus at /work/shared/corpus")
+def test_run_on_india_dev() -> None:
+    out = io.StringIO()
+    assert run(DEV, out) == 0
+    persons = next(line for line in out.getvalue().splitlines() if line.startswith("persons"))
+    assert float(persons.split()[3]) > 0.75
