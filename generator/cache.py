@@ -1,44 +1,171 @@
-"""The build cache between runs: rendered Markdown by source hash, page fingerprints."""
+"""The build cache between runs: what the last build read and made, kept in .cache/.
+
+Four parts, so that each build reads only what it needs: `state` (stats of the inputs and the list
+of outputs: all that a build with nothing to do reads), `plan` (each page group's key and pages),
+`sources` (the parsed stories) and `markdown` (rendered bodies by the hash of their Markdown). The
+two big parts are split into SHARDS files by key, so that one edit rewrites a sixteenth of them.
+Each file carries a stamp (cache version, generator code, and what else it depends on); a file
+with another stamp, or one that cannot be read, counts as empty.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import pickle
+import zlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, NamedTuple
 
 from generator.write import write_atomic
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
+PARTS = ("state", "plan", "sources", "markdown")
+SHARDED = ("sources", "markdown")
+SHARDS = 16
+
+
+def _opaque(value: Any) -> str:
+    # a lazy view (a Card) stands for itself by a hash; anything else not JSON by its str()
+    hook = getattr(value, "__digest__", None)
+    return hook() if hook is not None else str(value)
 
 
 def digest(value: Any) -> str:
-    """Return a stable hash of a JSON-able value."""
-    data = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha1(data.encode("utf-8")).hexdigest()
+    """Return a stable hash of a JSON-able value (values with __digest__ hash by that)."""
+    data = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_opaque)
+    return hashlib.blake2b(data.encode("utf-8"), digest_size=20).hexdigest()
+
+
+def quick_digest(value: Any) -> str:
+    """Return a stable hash of a value made of tuples, strings, numbers, dates and None."""
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=20).hexdigest()
+
+
+class PageRecord(NamedTuple):
+    """One output the last build made: enough to list it, count it and skip it next time."""
+
+    path: str  # inside site/
+    url: str
+    kind: str
+    lastmod: str | None
+    in_sitemap: bool
+    fingerprint: str
+
+
+@dataclass(slots=True)
+class State:
+    """What the last build read and wrote: all a build that has nothing to do needs to know."""
+
+    inputs: str = ""  # hash of config, code, templates and static files
+    files: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # content stats
+    hashes: dict[str, str] = field(default_factory=dict)  # content file -> hash of its bytes
+    scanned_at: int = 0  # ns; files changed since could have kept their stat
+    outputs: dict[str, str] = field(default_factory=dict)  # path in site/ -> fingerprint
+    kinds: Counter = field(default_factory=Counter)  # pages by kind
+
+
+@dataclass(slots=True)
+class PlanMemo:
+    """What planning found last time: each group's key and pages, term lists, related stories."""
+
+    shared: str = ""  # the hash of config, code and templates the groups were planned with
+    groups: dict[str, tuple[str, list[PageRecord]]] = field(default_factory=dict)
+    terms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    related: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class BuildCache:
-    """What the last successful build made, so the next one can skip it."""
+    """Everything kept between builds; the parts not yet read are None."""
 
-    outputs: dict[str, str] = field(default_factory=dict)  # output path -> fingerprint
-    markdown: dict[str, str] = field(default_factory=dict)  # sha1 of Markdown -> HTML
-    inputs: dict[str, Any] = field(default_factory=dict)  # what the whole build read, for a no-op check
+    folder: Path
+    stamp: str  # the code and settings every part depends on
+    state: State = field(default_factory=State)
+    plan: PlanMemo | None = None
+    sources: dict[str, Any] | None = None  # content path -> content.Source
+    markdown: dict[str, str] | None = None  # hash of Markdown -> HTML
+    dirty: set[str] = field(default_factory=set)  # parts to save
+    shards: dict[str, list[dict]] = field(default_factory=dict)  # sharded parts as read
+
+    def read(self, part: str) -> Any:
+        """Return a part, reading it from disk on first use."""
+        if getattr(self, part) is None:
+            if part in SHARDED:
+                self.shards[part] = [_load(self.folder, f"{part}-{i:x}", self.stamp, dict)
+                                     for i in range(SHARDS)]
+                setattr(self, part, {k: v for shard in self.shards[part] for k, v in shard.items()})
+            else:
+                setattr(self, part, _load(self.folder, part, self.stamp, PlanMemo))
+        return getattr(self, part)
+
+    def put(self, part: str, value: Any) -> None:
+        """Replace a part; it is saved with the next save()."""
+        setattr(self, part, value)
+        self.dirty.add(part)
 
 
-def load_cache(folder: Path) -> BuildCache:
-    """Load the cache, or return an empty one when it is missing, old or unreadable."""
+def open_cache(folder: Path, stamp: str, clean: bool = False) -> BuildCache:
+    """Return the cache in FOLDER with its small state read; CLEAN gives an empty one."""
+    if clean:
+        return BuildCache(folder, stamp, State(), PlanMemo(), {}, {}, set(PARTS))
+    return BuildCache(folder, stamp, _load(folder, "state", stamp, State))
+
+
+def save_cache(cache: BuildCache) -> None:
+    """Write the parts that changed, each atomically; the state last, as it vouches for the rest."""
+    for part in [p for p in PARTS if p in cache.dirty and p != "state"] + ["state"]:
+        value = getattr(cache, part)
+        if value is None:
+            continue
+        if part in SHARDED:
+            old = cache.shards.get(part)
+            for i, shard in enumerate(shard_of(value, part)):
+                if old is None or old[i] != shard:
+                    _save(cache.folder, f"{part}-{i:x}", cache.stamp, shard)
+        else:
+            _save(cache.folder, part, cache.stamp, value)
+    cache.dirty.clear()
+
+
+def shard_of(value: dict[str, Any], part: str) -> list[dict[str, Any]]:
+    """Split a sharded part by key: content paths by their CRC, Markdown by its hash's first digit."""
+    shards: list[dict[str, Any]] = [{} for _ in range(SHARDS)]
+    for key, item in value.items():
+        index = int(key[0], 16) if part == "markdown" else zlib.crc32(key.encode()) % SHARDS
+        shards[index][key] = item
+    return shards
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    # (un)pickling makes a million objects and no cycles: the collector would only slow it down
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        with (folder / "build.pickle").open("rb") as handle:
-            version, cache = pickle.load(handle)
-    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
-        return BuildCache()
-    return cache if version == CACHE_VERSION and isinstance(cache, BuildCache) else BuildCache()
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
-def save_cache(folder: Path, cache: BuildCache) -> None:
-    """Save the cache atomically."""
-    write_atomic(folder / "build.pickle", pickle.dumps((CACHE_VERSION, cache), protocol=5))
+def _save(folder: Path, name: str, stamp: str, value: Any) -> None:
+    with _no_collection():
+        data = pickle.dumps((CACHE_VERSION, stamp, value), protocol=5)
+    write_atomic(folder / f"{name}.pickle", data)
+
+
+def _load(folder: Path, name: str, stamp: str, empty: type) -> Any:
+    try:
+        with (folder / f"{name}.pickle").open("rb") as handle, _no_collection():
+            version, saved_stamp, value = pickle.load(handle)
+    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
+            ImportError, IndexError):
+        return empty()
+    if version != CACHE_VERSION or saved_stamp != stamp or not isinstance(value, empty):
+        return empty()
+    return value

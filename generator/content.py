@@ -1,9 +1,13 @@
-"""Read content/ into Articles, reporting every bad file by name and line."""
+"""Read content/ into Articles, reporting every bad file by name and line; re-read only what changed."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import os
 import zoneinfo
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -14,11 +18,56 @@ from generator.models import Article
 from generator.urls import slugify
 
 LIST_FIELDS = ("people", "places", "organisations", "tags")
+META_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name != "body")
+StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes one
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A content file as last read: its stat, the hash of its bytes, its story and the story's hashes."""
+
+    stat: StatKey
+    sha: str  # of the file's bytes
+    article: Article
+    key: str  # the article's key, kept: Article.key formats a date each time
+    meta: str  # hash of every field but the body: all that lists of stories can show
+    body: str  # hash of the Markdown body: the key of its rendered HTML
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What reading content/ found: the good files by path, and a problem for each bad one."""
+
+    sources: dict[str, Source]
+    problems: list[Problem]
+    parsed: int  # files parsed this time, not taken from the cache
 
 
 def content_files(config: Config) -> Iterator[Path]:
     """Yield the story files under content/, in a stable order."""
-    yield from sorted(config.path("content").rglob("*.md"))
+    yield from (config.root / rel for rel in scan(config))
+
+
+def scan(config: Config) -> dict[str, StatKey]:
+    """Map each story file under content/ (as 'content/...') to its stat key, in path order."""
+    found: dict[str, StatKey] = {}
+    _scan_into(config.path("content"), "content/", found)
+    return dict(sorted(found.items()))
+
+
+def _scan_into(folder: Path, prefix: str, found: dict[str, StatKey]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for entry in entries:
+        if entry.name.startswith("."):  # editors' temporary and lock files, .git and the like
+            continue
+        if entry.is_dir():
+            _scan_into(Path(entry.path), f"{prefix}{entry.name}/", found)
+        elif entry.name.endswith(".md") and entry.is_file():
+            st = entry.stat()
+            found[prefix + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def _field_lines(head_text: str) -> dict[str, int]:
@@ -78,18 +127,15 @@ def make_article(meta: Mapping[str, Any], body: str, source: str, stem: str, zon
                    dateline=_text(meta, "dateline"), agency=_text(meta, "agency"), seed=seed, **names)
 
 
-def read_article(path: Path, config: Config) -> Article:
-    """Read one content file; raise ContentError with the file and line."""
-    source = display_path(path, config.root)
+def parse_article(data: bytes, source: str, config: Config) -> Article:
+    """Turn the bytes of content file SOURCE into an Article; raise ContentError with the line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError(Problem(source, "is not UTF-8 text: save it as UTF-8")) from None
-    except OSError as exc:
-        raise ContentError(Problem(source, f"cannot be read: {exc.strerror}")) from None
     doc = frontmatter.split(text, source)
     try:
-        return make_article(doc.meta, doc.body, source, path.stem, config.timezone)
+        return make_article(doc.meta, doc.body, source, Path(source).stem, config.timezone)
     except ValueError as exc:
         key = str(exc).split(":", 1)[0]
         head = text.split("\n---", 1)[0]
@@ -97,15 +143,79 @@ def read_article(path: Path, config: Config) -> Article:
         raise ContentError(Problem(source, str(exc), line + 1 if line else None)) from None
 
 
-def load_articles(config: Config) -> tuple[list[Article], list[Problem]]:
-    """Read every story; return the good ones and a problem for each bad one."""
-    articles, problems = [], []
-    for path in content_files(config):
+def _read_bytes(path: Path, source: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ContentError(Problem(source, f"cannot be read: {exc.strerror}")) from None
+
+
+def read_article(path: Path, config: Config) -> Article:
+    """Read one content file; raise ContentError with the file and line."""
+    source = display_path(path, config.root)
+    return parse_article(_read_bytes(path, source), source, config)
+
+
+def fingerprint(data: bytes) -> str:
+    """Return a short, stable hash of some bytes."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def make_source(stat: StatKey, sha: str, article: Article) -> Source:
+    """Return a Source with the hashes of the story's fields and of its body."""
+    meta = repr(tuple(getattr(article, name) for name in META_FIELDS))
+    return Source(stat, sha, article, article.key, fingerprint(meta.encode("utf-8")),
+                  fingerprint(article.body.encode("utf-8")))
+
+
+def read_sources(config: Config, files: Mapping[str, StatKey], known: Mapping[str, Source],
+                 trusted_before: int = 0) -> Reading:
+    """Read FILES, reusing KNOWN stories whose file is unchanged; report every bad file.
+
+    A file whose stat matches is taken as unchanged, unless it changed at or after TRUSTED_BEFORE
+    (ns): a write in the same clock tick as the last scan keeps its stat, so such files are hashed.
+    """
+    sources, problems, parsed = {}, [], 0
+    for source, stat in files.items():
+        old = known.get(source)
+        if old is not None and old.stat == stat and stat[2] < trusted_before:
+            sources[source] = old
+            continue
         try:
-            articles.append(read_article(path, config))
+            data = _read_bytes(config.root / source, source)
+            sha = fingerprint(data)
+            if old is not None and old.sha == sha:
+                sources[source] = dataclasses.replace(old, stat=stat)
+                continue
+            sources[source] = make_source(stat, sha, parse_article(data, source, config))
+            parsed += 1
         except ContentError as exc:
             problems += exc.problems
-    return articles, problems + duplicate_urls(articles)
+    articles = [s.article for s in sources.values()]
+    return Reading(sources, problems + duplicate_urls(articles), parsed)
+
+
+def unchanged(files: Mapping[str, StatKey], known: Mapping[str, StatKey], root: Path,
+              hashes: Mapping[str, str], trusted_before: int) -> bool:
+    """Tell whether FILES are the KNOWN ones, hashing those whose stat cannot be trusted."""
+    if files.keys() != known.keys():
+        return False
+    for source, stat in files.items():
+        if known[source] != stat:
+            return False
+        if stat[2] >= trusted_before:
+            try:
+                if fingerprint((root / source).read_bytes()) != hashes.get(source):
+                    return False
+            except OSError:
+                return False
+    return True
+
+
+def load_articles(config: Config) -> tuple[list[Article], list[Problem]]:
+    """Read every story; return the good ones and a problem for each bad one."""
+    reading = read_sources(config, scan(config), {})
+    return [s.article for s in reading.sources.values()], reading.problems
 
 
 def duplicate_urls(articles: list[Article]) -> list[Problem]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from functools import partial
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from generator.config import Config
-from generator.models import INDEX_NAMES, TERM_KINDS, Site, Term
-from generator.taxonomy import co_mentions, related, term_index, term_positions
+from generator.models import INDEX_NAMES, TERM_KINDS, Edition, Site, Term
+from generator.taxonomy import co_mentions, related_lists
 from generator.urls import Urls
 from generator.views import (View, article_names, card, chunks, day_timeline, display_date, head,
                              jsonld, pagination, term_link, term_row)
@@ -26,86 +28,212 @@ class Page:
     lastmod: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Pages planned together, and all they are made from, so a build can skip an unchanged group.
+
+    Whatever a group's pages show must be named here: the stories whose front matter they show
+    (SHOWS), those whose text they show as well (BODIES), and any other value (EXTRA). The build adds
+    the config, templates and code. A page added here with data from elsewhere must say so in EXTRA.
+    """
+
+    name: str
+    shows: tuple[str, ...]
+    bodies: tuple[str, ...]
+    extra: tuple
+    make: Callable[[], list[Page]]
+
+
+class Card(Mapping):
+    """A story's card, made when first read and hashed by its story's hash rather than its fields."""
+
+    __slots__ = ("_make", "_view", "_digest")
+
+    def __init__(self, make: Callable[[], View], digest: str | None = None):
+        self._make, self._view, self._digest = make, None, digest
+
+    @property
+    def view(self) -> View:
+        """Return the card's fields, making them on first use."""
+        if self._view is None:
+            self._view = self._make()
+        return self._view
+
+    def __getitem__(self, key: str) -> Any:
+        return self.view[key]
+
+    def __getattr__(self, name: str) -> Any:  # Jinja looks for item.url as an attribute first
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self.view[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.view)
+
+    def __len__(self) -> int:
+        return len(self.view)
+
+    def __or__(self, other: Mapping[str, Any]) -> View:
+        return {**self.view, **other}
+
+    def __digest__(self) -> str:
+        """Return what a page fingerprint holds for this card: its story's hash, or its fields."""
+        return self._digest or json.dumps(self.view, sort_keys=True, default=str)
+
+
+class Cards(Mapping):
+    """Every story's Card by key, each made on first use: a small rebuild reads only a few."""
+
+    def __init__(self, site: Site, urls: Urls, timezone: str, digests: Mapping[str, str] | None = None):
+        self.site, self.urls, self.timezone = site, urls, timezone
+        self.digests = digests or {}
+        self.made: dict[str, Card] = {}
+
+    def __getitem__(self, key: str) -> Card:
+        found = self.made.get(key)
+        if found is None:
+            article = self.site.articles[key]  # KeyError for an unknown story, as a dict would
+            found = self.made[key] = Card(partial(card, article, self.urls, self.timezone),
+                                          self.digests.get(key))
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.site.articles)
+
+    def __len__(self) -> int:
+        return len(self.site.articles)
+
+
 def plan(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str]) -> list[Page]:
     """Return every page of the site, in a stable order."""
-    cards = {key: card(article, urls) for key, article in site.articles.items()}
-    pages = list(home_pages(site, config, urls, cards))
-    pages += article_pages(site, config, urls, cards, bodies)
-    pages += edition_pages(site, config, urls, cards)
+    pages = [page for group in page_groups(site, config, urls, bodies) for page in group.make()]
+    return pages + [sitemap_page(urls, [(p.url, p.lastmod) for p in pages if in_sitemap(p)])]
+
+
+def page_groups(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str],
+                related: Mapping[str, tuple[str, ...]] | None = None,
+                cards: Mapping[str, Card] | None = None) -> list[Group]:
+    """Return every group of pages but the sitemap, in a stable order; no page is made yet."""
+    cards = Cards(site, urls, config.timezone) if cards is None else cards
+    related = related_lists(site, config.related, {}) if related is None else related
+    found = list(home_groups(site, config, urls, cards))
+    found += article_groups(site, config, urls, cards, bodies, related)
+    found += edition_groups(site, config, urls, cards)
+    slugs: dict[str, str] = {}  # slugify's results, shared by every term's co-mentions
     for kind in TERM_KINDS:
-        pages.append(index_page(site, config, urls, kind))
+        found.append(Group(f"index:{kind}", site.order, (), (),
+                           partial(lambda kind: [index_page(site, config, urls, kind)], kind)))
         for term in site.terms[kind]:
-            pages += term_pages(site, config, urls, cards, term)
-    pages += site_files(site, config, urls, cards, pages)
-    return pages
+            found += term_groups(site, config, urls, cards, term, slugs)
+    found += site_groups(site, config, urls, cards)
+    return found
 
 
-def home_pages(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> Iterator[Page]:
-    """Yield the paginated home page: the latest edition first, then earlier stories."""
-    first = urls.index("")
+def in_sitemap(page: Page) -> bool:
+    """Tell whether the sitemap lists PAGE: every HTML page but the 404 page."""
+    return page.template.endswith(".html") and page.kind != "404"
+
+
+def home_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> Iterator[Group]:
+    """Yield the pages of the paginated home page, one group each."""
     pages = chunks(site.order, config.paginate)
     latest = site.editions[0].day if site.editions else None
     for number, keys in enumerate(pages, start=1):
-        url = urls.paginated(first, number)
-        title = config.title if number == 1 else f"Page {number}"
-        groups = day_timeline([cards[k] for k in keys])
-        for group in groups:
-            group["edition_url"] = urls.edition(site.articles[group["items"][0]["key"]].day)
-            group["latest"] = latest is not None and group["datetime"] == latest.isoformat()
-        yield Page(url, "home.html", {"head": head(config, urls, url, title, config.description),
-                                      "groups": groups,
-                                      "pagination": pagination(urls, first, number, len(pages))},
-                   "home", _newest(site, keys))
+        yield Group(f"home:{number}", tuple(keys), (), (number, len(pages), latest),
+                    partial(lambda *args: [home_page(*args)], site, config, urls, cards, number, keys, len(pages)))
 
 
-def article_pages(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
-                  bodies: Mapping[str, str]) -> Iterator[Page]:
-    """Yield one page per story, with related stories and its neighbours of the day."""
-    terms, positions = term_index(site), term_positions(site)
+def home_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], number: int,
+              keys: Sequence[str], total: int) -> Page:
+    """Return page NUMBER of the home page: the latest edition first, then earlier stories."""
+    first = urls.index("")
+    latest = site.editions[0].day if site.editions else None
+    url = urls.paginated(first, number)
+    title = config.title if number == 1 else f"Page {number}"
+    groups = day_timeline([cards[k] for k in keys])
+    for group in groups:
+        group["edition_url"] = urls.edition(site.articles[group["items"][0]["key"]].day)
+        group["latest"] = latest is not None and group["datetime"] == latest.isoformat()
+    return Page(url, "home.html", {"head": head(config, urls, url, title, config.description),
+                                   "groups": groups,
+                                   "pagination": pagination(urls, first, number, total)},
+                "home", _newest(site, keys))
+
+
+def article_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
+                   bodies: Mapping[str, str], related: Mapping[str, tuple[str, ...]]) -> Iterator[Group]:
+    """Yield one group per story: its page shows its related stories and neighbours of the day."""
     neighbours = {}
     for edition in site.editions:
         for i, key in enumerate(edition.articles):
             neighbours[key] = (edition.articles[i - 1] if i else None,
                                edition.articles[i + 1] if i + 1 < len(edition.articles) else None)
     for key in site.order:
-        article, view = site.articles[key], cards[key]
         before, after = neighbours[key]
-        context = {
-            "head": head(config, urls, view["url"], article.title, article.summary, "article"),
-            "article": view, "body": bodies[key],
-            "organisations": [term_link(urls, "tag", n) if n in article.tags else {"name": n, "url": None}
-                              for n in article.organisations],
-            "related": [cards[k] for k in related(site, key, terms, positions, config.related)],
-            "previous": cards[before] if before else None, "next": cards[after] if after else None,
-            "edition": {"url": urls.edition(article.day), "date": display_date(article.day)},
-            "jsonld": jsonld(config, urls, article, view),
-        }
-        yield Page(view["url"], "article.html", context, "article", article.date.isoformat())
+        shown = (key, *related[key], *(k for k in (before, after) if k))
+        yield Group(f"article:{key}", shown, (key,), (related[key], before, after),
+                    partial(lambda *args: [article_page(*args)], site, config, urls, cards, bodies,
+                            key, related[key], before, after))
 
 
-def edition_pages(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> Iterator[Page]:
-    """Yield one page per day, linked to the editions before and after it, and an archive."""
+def article_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
+                 bodies: Mapping[str, str], key: str, related: Sequence[str],
+                 before: str | None, after: str | None) -> Page:
+    """Return the page of one story, with its related stories and its neighbours of the day."""
+    article, view = site.articles[key], cards[key]
+    context = {
+        "head": head(config, urls, view["url"], article.title, article.summary, "article"),
+        "article": view, "body": bodies[key],
+        "organisations": [term_link(urls, "tag", n) if n in article.tags else {"name": n, "url": None}
+                          for n in article.organisations],
+        "related": [cards[k] for k in related],
+        "previous": cards[before] if before else None, "next": cards[after] if after else None,
+        "edition": {"url": urls.edition(article.day), "date": display_date(article.day)},
+        "jsonld": jsonld(config, urls, article, view),
+    }
+    return Page(view["url"], "article.html", context, "article", article.date.isoformat())
+
+
+def edition_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> Iterator[Group]:
+    """Yield one group per day, linked to the days before and after it, and one for the archive."""
     editions = site.editions
-    rows = []
     for i, edition in enumerate(editions):
-        url, title = urls.edition(edition.day), f"Edition of {display_date(edition.day)}"
-        names = article_names(site, edition.articles)
         newer, older = (editions[i - 1] if i else None), (editions[i + 1] if i + 1 < len(editions) else None)
-        context = {
-            "head": head(config, urls, url, title, f"{len(edition.articles)} stories of {display_date(edition.day)}."),
-            "date": display_date(edition.day), "datetime": edition.day.isoformat(),
-            "items": [cards[k] for k in edition.articles],
-            "people": [term_link(urls, "person", n) for n in names["people"]],
-            "places": [term_link(urls, "place", n) for n in names["places"]],
-            "newer": {"url": urls.edition(newer.day), "date": display_date(newer.day)} if newer else None,
-            "older": {"url": urls.edition(older.day), "date": display_date(older.day)} if older else None,
-        }
-        rows.append({"url": url, "date": display_date(edition.day), "datetime": edition.day.isoformat(),
-                     "count": len(edition.articles)})
-        yield Page(url, "edition.html", context, "edition", _newest(site, edition.articles))
+        yield Group(f"edition:{edition.day}", edition.articles, (),
+                    (newer.day if newer else None, older.day if older else None),
+                    partial(lambda *args: [edition_page(*args)], site, config, urls, cards, edition,
+                            newer, older))
+    yield Group("editions", site.order, (), (), lambda: [editions_page(site, config, urls)])
+
+
+def edition_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], edition: Edition,
+                 newer: Edition | None, older: Edition | None) -> Page:
+    """Return the page of one day's edition, linked to the editions before and after it."""
+    url, title = urls.edition(edition.day), f"Edition of {display_date(edition.day)}"
+    names = article_names(site, edition.articles)
+    context = {
+        "head": head(config, urls, url, title, f"{len(edition.articles)} stories of {display_date(edition.day)}."),
+        "date": display_date(edition.day), "datetime": edition.day.isoformat(),
+        "items": [cards[k] for k in edition.articles],
+        "people": [term_link(urls, "person", n) for n in names["people"]],
+        "places": [term_link(urls, "place", n) for n in names["places"]],
+        "newer": {"url": urls.edition(newer.day), "date": display_date(newer.day)} if newer else None,
+        "older": {"url": urls.edition(older.day), "date": display_date(older.day)} if older else None,
+    }
+    return Page(url, "edition.html", context, "edition", _newest(site, edition.articles))
+
+
+def editions_page(site: Site, config: Config, urls: Urls) -> Page:
+    """Return the archive of every daily edition."""
+    rows = [{"url": urls.edition(edition.day), "date": display_date(edition.day),
+             "datetime": edition.day.isoformat(), "count": len(edition.articles)}
+            for edition in site.editions]
     url = urls.index("editions")
-    yield Page(url, "editions.html", {"head": head(config, urls, url, "Editions", "Every daily edition."),
-                                      "editions": rows}, "index", _newest(site, site.order))
+    return Page(url, "editions.html", {"head": head(config, urls, url, "Editions", "Every daily edition."),
+                                       "editions": rows}, "index", _newest(site, site.order))
 
 
 def index_page(site: Site, config: Config, urls: Urls, kind: str) -> Page:
@@ -119,12 +247,24 @@ def index_page(site: Site, config: Config, urls: Urls, kind: str) -> Page:
     return Page(url, "index.html", context, "index", _newest(site, site.order))
 
 
+def term_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,
+                slugs: dict[str, str] | None = None) -> list[Group]:
+    """Return the group of one term's pages, and the group of its feed."""
+    first = urls.term(term.kind, term.slug)
+    newest = term.articles[: config.feed_size]
+    return [Group(f"{term.kind}:{term.slug}", term.articles, (), (term.name,),
+                  lambda: list(term_pages(site, config, urls, cards, term, slugs))),
+            Group(f"{term.kind}-feed:{term.slug}", newest, newest, (term.name,),
+                  lambda: [feed_page(site, config, urls, cards, urls.feed(first), first, term.name,
+                                     term.articles)])]
+
+
 def term_pages(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
-               term: Term) -> Iterator[Page]:
-    """Yield the paginated pages of one person, place or tag, and its feed."""
+               term: Term, slugs: dict[str, str] | None = None) -> Iterator[Page]:
+    """Yield the paginated pages of one person, place or tag."""
     first = urls.term(term.kind, term.slug)
     pages = chunks(term.articles, config.paginate)
-    together = [term_link(urls, "person", n) | {"count": c} for n, c in co_mentions(site, term)]
+    together = [term_link(urls, "person", n) | {"count": c} for n, c in co_mentions(site, term, slugs=slugs)]
     for number, keys in enumerate(pages, start=1):
         url = urls.paginated(first, number)
         items = [cards[k] for k in keys]
@@ -137,7 +277,6 @@ def term_pages(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]
             "feed": urls.feed(first), "pagination": pagination(urls, first, number, len(pages)),
         }
         yield Page(url, "term.html", context, term.kind, _newest(site, keys))
-    yield feed_page(site, config, urls, cards, urls.feed(first), first, term.name, term.articles)
 
 
 def feed_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], url: str,
@@ -149,16 +288,20 @@ def feed_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
                               "items": [cards[k] for k in keys], "updated": _newest(site, keys)}, "feed")
 
 
-def site_files(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
-               pages: list[Page]) -> list[Page]:
-    """Return the feed, sitemap, robots.txt, 404 page, .nojekyll and CNAME."""
-    home = urls.index("")
+def site_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> list[Group]:
+    """Return the groups of the site's feed and of its other files but the sitemap."""
+    newest = site.order[: config.feed_size]
+    return [Group("feed", newest, newest, (),
+                  lambda: [feed_page(site, config, urls, cards, urls.file("feed.xml"), urls.index(""),
+                                     config.title, site.order)]),
+            Group("files", (), (), (), lambda: site_files(config, urls))]
+
+
+def site_files(config: Config, urls: Urls) -> list[Page]:
+    """Return robots.txt, the 404 page, .nojekyll and CNAME."""
     files = [
-        feed_page(site, config, urls, cards, urls.file("feed.xml"), home, config.title, site.order),
         Page(urls.file("404.html"), "404.html",
              {"head": head(config, urls, urls.file("404.html"), "Page not found", config.description)}, "404"),
-        Page(urls.file("sitemap.xml"), "sitemap",
-             {"pages": [(p.url, p.lastmod) for p in pages if p.template.endswith(".html") and p.kind != "404"]}, "sitemap"),
         Page(urls.file("robots.txt"), "text",
              {"text": f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(urls.file('sitemap.xml'))}\n"}, "robots"),
         Page(urls.file(".nojekyll"), "text", {"text": ""}, "nojekyll"),
@@ -166,6 +309,11 @@ def site_files(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]
     if config.cname:
         files.append(Page(urls.file("CNAME"), "text", {"text": config.cname + "\n"}, "cname"))
     return files
+
+
+def sitemap_page(urls: Urls, entries: Sequence[tuple[str, str | None]]) -> Page:
+    """Return sitemap.xml's page: every (url, lastmod) of the pages it lists."""
+    return Page(urls.file("sitemap.xml"), "sitemap", {"pages": list(entries)}, "sitemap")
 
 
 def _newest(site: Site, keys) -> str | None:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import jinja2
 from markupsafe import Markup
 
 from generator import __version__, feeds
-from generator.errors import Problem, ThemeError
-from generator.pages import Page
-from generator.theme import ThemeLoader
+from generator.cache import PageRecord, digest
+from generator.errors import DigestError, Problem, ThemeError
+from generator.pages import Group, Page, in_sitemap
+from generator.theme import ThemeEnvironment, ThemeLoader
 from generator.urls import Urls
+from generator.write import Staging
 
 GENERATOR = f"Wire Digest {__version__}"
 
@@ -28,7 +30,7 @@ class Output:
 def environment(template_dirs, urls: Urls, assets: Mapping[str, str], site: Mapping[str, Any]
                 ) -> jinja2.Environment:
     """Return the build's one Jinja environment, with the URL helpers as globals."""
-    env = jinja2.Environment(loader=ThemeLoader(tuple(template_dirs)), autoescape=True,
+    env = ThemeEnvironment(loader=ThemeLoader(tuple(template_dirs)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              auto_reload=False)
 
@@ -84,3 +86,51 @@ def _template_where(exc: BaseException, default: str) -> str:
 def _template_line(exc: BaseException) -> int | None:
     frame = _traceback_frame(exc)
     return frame.tb_lineno if frame else None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupResult:
+    """What rendering one group made: a record per page, and which of them were written."""
+
+    key: str
+    records: list[PageRecord]
+    written: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderJob:
+    """Plan, fingerprint and render page groups, writing the changed pages to a staging folder."""
+
+    groups: Sequence[Group]
+    keys: Sequence[str]  # each group's key
+    env: jinja2.Environment
+    urls: Urls
+    shared: str  # hash of config, code, templates and asset names: what every page reads
+    bodies: Mapping[str, str]  # story key -> HTML
+    body_hashes: Mapping[str, str]  # story key -> hash of its Markdown
+    previous: Mapping[str, str]  # output path -> its fingerprint in the last build
+    staging: Staging
+    force: bool  # render every page, whatever its fingerprint
+
+    def __call__(self, indexes: Sequence[int]) -> list[GroupResult] | list[Problem]:
+        """Render the groups at INDEXES; return their results, or the problems that stopped them."""
+        try:
+            return [self.render_group(i) for i in indexes]
+        except DigestError as exc:  # its problems cross back from a worker; the exception would not
+            return exc.problems
+
+    def render_group(self, index: int) -> GroupResult:
+        """Make one group's pages and render those whose fingerprint changed."""
+        group = self.groups[index]
+        bodies = [self.body_hashes[k] for k in group.bodies]
+        records, written = [], []
+        for page in group.make():
+            path = self.urls.output_path(page.url)
+            fingerprint = digest([self.shared, page.template, page.kind, page.url, page.lastmod,
+                                  page.context, bodies])
+            if self.force or self.previous.get(path) != fingerprint:
+                self.staging.write(path, render_page(self.env, page, self.urls, self.bodies).data)
+                written.append(path)
+            records.append(PageRecord(path, page.url, page.kind, page.lastmod, in_sitemap(page),
+                                      fingerprint))
+        return GroupResult(self.keys[index], records, written)

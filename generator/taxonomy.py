@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable, Sequence
+from typing import Collection, Iterable, Iterator, Mapping, Sequence
 
 from generator.models import TERM_KINDS, Article, Edition, Site, Term
 from generator.urls import slugify
@@ -11,11 +11,12 @@ from generator.urls import slugify
 RELATED_WINDOW = 12  # neighbours in time looked at per shared term: news relates to news nearby
 
 
-def organise(articles: Iterable[Article]) -> Site:
-    """Return the Site: articles newest first, their terms and editions."""
-    by_key = {a.key: a for a in articles}
+def organise(articles: Iterable[Article] | Mapping[str, Article]) -> Site:
+    """Return the Site: articles newest first, their terms and editions (ARTICLES may be by key)."""
+    by_key = dict(articles) if isinstance(articles, Mapping) else {a.key: a for a in articles}
     order = tuple(sorted(by_key, key=lambda k: (by_key[k].date, k), reverse=True))
-    terms = {kind: make_terms(kind, [by_key[k] for k in order]) for kind in TERM_KINDS}
+    newest = [by_key[k] for k in order]
+    terms = {kind: make_terms(kind, newest, order) for kind in TERM_KINDS}
     return Site(articles=by_key, order=order, terms=terms, editions=make_editions(by_key, order))
 
 
@@ -27,15 +28,22 @@ def sort_key(kind: str, name: str) -> str:
     return name.casefold()
 
 
-def make_terms(kind: str, newest_first: Sequence[Article]) -> tuple[Term, ...]:
-    """Return the terms of one kind, each with its articles newest first, in index order."""
+def make_terms(kind: str, newest_first: Sequence[Article],
+               keys_of: Sequence[str] | None = None) -> tuple[Term, ...]:
+    """Return the terms of one kind, each with its articles newest first, in index order.
+
+    KEYS_OF, the articles' keys in the same order, saves formatting each key again, and lets every
+    term share one string per key (which keeps the build cache small).
+    """
     keys: dict[str, list[str]] = defaultdict(list)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for article in newest_first:
+    slugs: dict[str, str] = {}  # a name recurs in thousands of stories: slugify it once
+    for i, article in enumerate(newest_first):
+        key = keys_of[i] if keys_of is not None else article.key
         for name in article.names(kind):
-            slug = slugify(name)
-            if not keys[slug] or keys[slug][-1] != article.key:
-                keys[slug].append(article.key)
+            slug = slugs.get(name) or slugs.setdefault(name, slugify(name))
+            if not keys[slug] or keys[slug][-1] != key:
+                keys[slug].append(key)
             forms[slug][name] += 1
     terms = []
     for slug, article_keys in keys.items():
@@ -61,19 +69,107 @@ def term_index(site: Site) -> dict[tuple[str, str], Term]:
 def related(site: Site, key: str, terms: dict[tuple[str, str], Term],
             positions: dict[tuple[str, str], dict[str, int]], limit: int) -> tuple[str, ...]:
     """Return up to LIMIT stories sharing most people, places or tags with KEY, newer first."""
-    article = site.articles[key]
-    scores: Counter[str] = Counter()
+    return Relatedness(site, terms, positions).of(key, limit)
+
+
+class Relatedness:
+    """Score stories by the people, places and tags they share with their neighbours in time."""
+
+    def __init__(self, site: Site, terms: dict[tuple[str, str], Term] | None = None,
+                 positions: dict[tuple[str, str], dict[str, int]] | None = None):
+        self.site = site
+        self.terms = term_index(site) if terms is None else terms
+        self.positions = positions if positions is not None else {}
+        self.slugs: dict[str, str] = {}
+        self._rank: dict[str, int] | None = None
+
+    def rank(self) -> dict[str, int]:
+        """Return each story's place when ranked newest first, ties by key."""
+        if self._rank is None:
+            self._rank = newest_rank(self.site)
+        return self._rank
+
+    def windows(self, key: str) -> Iterator[Sequence[str]]:
+        """Yield, for each of KEY's names, the stories near KEY in that term's list."""
+        for kind in TERM_KINDS:
+            for name in self.site.articles[key].names(kind):
+                slug = self.slugs.get(name) or self.slugs.setdefault(name, slugify(name))
+                term = self.terms.get((kind, slug))
+                if term is None:
+                    continue
+                at = self._position(term, key)
+                yield term.articles[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]
+
+    def _position(self, term: Term, key: str) -> int:
+        table = self.positions.get((term.kind, term.slug))
+        if table is None and len(term.articles) > 64:  # many lookups in a long list: index it once
+            table = self.positions[(term.kind, term.slug)] = {k: i for i, k in enumerate(term.articles)}
+        return table[key] if table is not None else term.articles.index(key)
+
+    def of(self, key: str, limit: int) -> tuple[str, ...]:
+        """Return up to LIMIT stories sharing most names with KEY's neighbours in time."""
+        scores: Counter[str] = Counter()
+        for window in self.windows(key):
+            scores.update(window)
+        scores.pop(key, None)
+        return top(scores, self.rank(), limit)
+
+
+def top(scores: Mapping[str, int], rank: Mapping[str, int], limit: int) -> tuple[str, ...]:
+    """Return the LIMIT keys of highest score, ties going to the lower rank."""
+    found: list[str] = []
+    for score in sorted(set(scores.values()), reverse=True):  # a handful of distinct scores
+        tier = sorted((k for k, n in scores.items() if n == score), key=rank.__getitem__)
+        found += tier[: limit - len(found)]
+        if len(found) >= limit:
+            break
+    return tuple(found)
+
+
+def newest_rank(site: Site) -> dict[str, int]:
+    """Rank stories newest first, ties of time by key: site.order with each tie run reversed."""
+    order, articles, rank = site.order, site.articles, {}
+    start = 0
+    for end in range(1, len(order) + 1):
+        if end == len(order) or articles[order[end]].date != articles[order[start]].date:
+            for i, key in enumerate(reversed(order[start:end]), start=start):
+                rank[key] = i
+            start = end
+    return rank
+
+
+def related_lists(site: Site, limit: int, reuse: Mapping[str, tuple[str, ...]],
+                  stale: Collection[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """Return every story's related stories, taking REUSE's list where the story is not STALE.
+
+    STALE None means all are. A story's list depends only on the stories within RELATED_WINDOW of
+    it in its terms' lists, so after an edit only the edited stories' neighbours are STALE.
+    """
+    scorer = Relatedness(site)
+    found = {}
+    for key in site.order:
+        kept = reuse.get(key)
+        found[key] = kept if kept is not None and stale is not None and key not in stale \
+            else scorer.of(key, limit)
+    return found
+
+
+def neighbours(lists: Mapping[tuple[str, str], Sequence[str]], article: Article) -> set[str]:
+    """Return the stories within RELATED_WINDOW of ARTICLE in the term LISTS that hold it."""
+    found: set[str] = set()
+    key = article.key
     for kind in TERM_KINDS:
         for name in article.names(kind):
-            term = terms.get((kind, slugify(name)))
-            if term is None:
-                continue
-            at = positions[(kind, term.slug)][key]
-            for other in term.articles[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]:
-                if other != key:
-                    scores[other] += 1
-    ranked = sorted(scores, key=lambda k: (-scores[k], -site.articles[k].date.timestamp(), k))
-    return tuple(ranked[:limit])
+            keys = lists.get((kind, slugify(name)))
+            if keys and key in keys:
+                at = keys.index(key)
+                found.update(keys[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1])
+    return found
+
+
+def term_lists(site: Site) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Map each term to its stories, newest first: what the next build compares with."""
+    return {(t.kind, t.slug): t.articles for terms in site.terms.values() for t in terms}
 
 
 def term_positions(site: Site) -> dict[tuple[str, str], dict[str, int]]:
@@ -82,11 +178,15 @@ def term_positions(site: Site) -> dict[tuple[str, str], dict[str, int]]:
             for terms in site.terms.values() for t in terms}
 
 
-def co_mentions(site: Site, term: Term, limit: int = 10) -> list[tuple[str, int]]:
+def co_mentions(site: Site, term: Term, limit: int = 10,
+                slugs: dict[str, str] | None = None) -> list[tuple[str, int]]:
     """Return the people most often named in the same stories as TERM, with counts."""
     counts: Counter[str] = Counter()
     for key in term.articles:
-        for name in site.articles[key].people:
-            if slugify(name) != term.slug or term.kind != "person":
-                counts[name] += 1
+        counts.update(site.articles[key].people)
+    if term.kind == "person":
+        slugs = {} if slugs is None else slugs  # a memo of slugify, shared by the caller's terms
+        for name in list(counts):
+            if (slugs.get(name) or slugs.setdefault(name, slugify(name))) == term.slug:
+                del counts[name]
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]

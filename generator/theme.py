@@ -75,8 +75,10 @@ class ThemeLoader(jinja2.BaseLoader):
         skip = 0
         while template.startswith(PARENT):
             template, skip = template[len(PARENT):], skip + 1
+        if ".." in Path(template).parts or Path(template).is_absolute() or "\\" in template:
+            raise jinja2.TemplateNotFound(template)
         matches = [f / template for f in self.folders if (f / template).is_file()]
-        if len(matches) <= skip or ".." in Path(template).parts:
+        if len(matches) <= skip:
             raise jinja2.TemplateNotFound(template)
         path = matches[skip]
         mtime = path.stat().st_mtime_ns
@@ -85,6 +87,18 @@ class ThemeLoader(jinja2.BaseLoader):
     def list_templates(self) -> list[str]:
         names = {str(p.relative_to(f)) for f in self.folders for p in f.rglob("*") if p.is_file()}
         return sorted(names)
+
+
+class ThemeEnvironment(jinja2.Environment):
+    """A Jinja environment in which '!parent/x' asked for by '!parent/x' goes one folder further."""
+
+    def join_path(self, template: str, parent: str) -> str:
+        if template.startswith(PARENT) and parent.startswith(PARENT):
+            depth = 1
+            while parent.startswith(PARENT * (depth + 1)):
+                depth += 1
+            return PARENT * depth + template
+        return template
 
 
 def static_files(theme: Theme) -> dict[str, Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zoneinfo
 from typing import Any, Sequence
 
 from generator.config import Config
@@ -18,12 +19,32 @@ def display_date(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
-def display_time(moment: dt.datetime) -> str:
-    """Return date, time and zone as a reader sees them: '7 November 2025, 00:00 IST'."""
-    zone = moment.tzname() or moment.strftime("%z")
-    if zone and zone[0] in "+-":
-        zone = f"UTC{zone}"
-    return f"{display_date(moment)}, {moment:%H:%M} {zone}"
+def zone_name(moment: dt.datetime, timezone: str | None = None) -> str:
+    """Return the zone a reader knows ('IST'), or the offset ('UTC+05:30') when none fits."""
+    if timezone:
+        try:
+            zone = zoneinfo.ZoneInfo(timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone = None
+        # a fixed offset from front matter is named only when the site's zone agrees with it
+        if zone is not None and zone.utcoffset(moment.replace(tzinfo=None)) == moment.utcoffset():
+            return moment.astimezone(zone).tzname() or ""
+    name = moment.tzname() or moment.strftime("%z")
+    return f"UTC{name}" if name[:1] in "+-" else name
+
+
+def display_clock(moment: dt.datetime, timezone: str | None = None) -> str | None:
+    """Return the time of day and zone as a reader sees them ('10:15 IST'), None when unknown."""
+    # wire copy is dated by day only, and ingest sets 00:00: printing "00:00" would invent a time
+    if moment.time() == dt.time(0, 0):
+        return None
+    return f"{moment:%H:%M} {zone_name(moment, timezone)}"
+
+
+def display_time(moment: dt.datetime, timezone: str | None = None) -> str:
+    """Return date, time and zone as a reader sees them: '7 November 2025, 10:15 IST'."""
+    clock = display_clock(moment, timezone)
+    return f"{display_date(moment)}, {clock}" if clock else display_date(moment)
 
 
 def term_link(urls: Urls, kind: str, name: str) -> View:
@@ -31,12 +52,13 @@ def term_link(urls: Urls, kind: str, name: str) -> View:
     return {"name": name, "url": urls.term(kind, slugify(name)), "kind": kind}
 
 
-def card(article: Article, urls: Urls) -> View:
-    """Return what a list shows of a story."""
+def card(article: Article, urls: Urls, timezone: str | None = None) -> View:
+    """Return what a list shows of a story; TIMEZONE (the site's) names the zone of its time."""
     return {
         "key": article.key, "url": urls.article(article.day, article.slug), "title": article.title,
         "summary": article.summary, "datetime": article.date.isoformat(),
-        "date": display_date(article.day), "time": display_time(article.date),
+        "date": display_date(article.day), "time": display_time(article.date, timezone),
+        "clock": display_clock(article.date, timezone),
         "dateline": article.dateline, "agency": article.agency,
         "people": [term_link(urls, "person", n) for n in article.people],
         "places": [term_link(urls, "place", n) for n in article.places],
@@ -67,11 +89,21 @@ def term_row(urls: Urls, term: Term) -> View:
             "letter": letter if letter.isalpha() else "#"}
 
 
+def shorten(text: str, limit: int) -> str:
+    """Return TEXT cut at a word boundary to at most LIMIT characters, with an ellipsis if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(",;:.-– ") + "…"
+
+
 def head(config: Config, urls: Urls, url: str, title: str, description: str,
          og_type: str = "website") -> View:
     """Return what every page's <head> needs: title, description, canonical, Open Graph."""
     full = title if title == config.title else f"{title} | {config.title}"
-    return {"title": title, "full_title": full, "description": description[:300],
+    # search engines show about 160 characters; a story with no summary falls back to the site's
+    return {"title": title, "full_title": full, "description": shorten(description or config.description, 300),
             "canonical": urls.absolute(url), "url": url, "og_type": og_type}
 
 

@@ -1,4 +1,4 @@
-"""The only code that writes the outputs: atomic files and an atomic site/ swap."""
+"""The only code that writes the outputs: atomic files, a staging folder, an atomic site/ swap."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -15,6 +16,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            os.fchmod(handle.fileno(), 0o644)  # mkstemp makes 0600; a site is read by others
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -31,3 +33,62 @@ def replace_tree(staging: Path, target: Path) -> None:
     os.replace(staging, target)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
+
+
+class Staging:
+    """A folder beside site/ that takes a build's new files until all of them are made."""
+
+    def __init__(self, target: Path):
+        self.target = target
+        self.folder = target.with_name(f".{target.name}.new")
+        self.made: set[str] = set()  # folders known to exist, to spare a mkdir per file
+
+    def reset(self) -> None:
+        """Empty the staging folder, left over from a build that failed."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def write(self, rel: str, data: bytes) -> None:
+        """Write DATA as REL inside the staging folder (nobody reads it, so no temporary file)."""
+        parent = rel.rpartition("/")[0]
+        if parent not in self.made:
+            os.makedirs(self.folder / parent, exist_ok=True)
+            self.made.add(parent)
+        fd = os.open(self.folder / rel, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            _write_all(fd, data)
+            os.fchmod(fd, 0o644)  # as write_atomic: readable by the web server whatever the umask
+        finally:
+            os.close(fd)
+
+    def replace_target(self) -> None:
+        """Make the staging folder the whole new site/."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        replace_tree(self.folder, self.target)
+
+    def move_into_target(self, paths: Iterable[str], stale: Iterable[str]) -> None:
+        """Move each staged file into site/ (one rename each), then delete the STALE ones."""
+        made: set[str] = set()
+        for rel in paths:
+            parent = rel.rpartition("/")[0]
+            if parent not in made:
+                os.makedirs(self.target / parent, exist_ok=True)
+                made.add(parent)
+            os.replace(self.folder / rel, self.target / rel)
+        for rel in stale:
+            (self.target / rel).unlink(missing_ok=True)
+            prune(self.target, (self.target / rel).parent)
+        self.reset()
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    # os.write may write less than asked; a short write must not cut a page
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def prune(top: Path, folder: Path) -> None:
+    """Remove FOLDER and its parents up to TOP while they are empty."""
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
