@@ -7,37 +7,11 @@ import re
 from generator.wire.entities import Entities, Story
 from generator.wire.sentences import lede_paragraph, lede_sentence
 from generator.wire.summary import clip
+from generator.wire.verbs import IRREGULAR, PRESENT, present_form
 
 MAX_CHARS, MAX_WORDS, MIN_WORDS = 90, 14, 6
 
 
-def _pairs(text: str) -> dict[str, str]:
-    """Parse 'past:base past:base' into a dict."""
-    return dict(item.split(":") for item in text.split())
-
-
-_IRREGULAR = _pairs(
-    "said:say met:meet told:tell made:make took:take gave:give won:win lost:lose sold:sell "
-    "bought:buy left:leave held:hold began:begin saw:see went:go came:come got:get found:find "
-    "sent:send spent:spend paid:pay set:set put:put cut:cut hit:hit beat:beat rose:rise fell:fall "
-    "struck:strike wrote:write brought:bring thought:think kept:keep became:become chose:choose "
-    "drew:draw ran:run shot:shoot stood:stand spoke:speak threw:throw withdrew:withdraw "
-    "undertook:undertake oversaw:oversee swore:swear sought:seek built:build broke:break bid:bid "
-    "forecast:forecast quit:quit shut:shut spread:spread knew:know grew:grow flew:fly fought:fight "
-    "caught:catch taught:teach slid:slide sank:sink swung:swing hung:hang dealt:deal meant:mean "
-    "felt:feel heard:hear lent:lend upheld:uphold overtook:overtake sped:speed stuck:stick "
-    "stole:steal tore:tear drove:drive fed:feed fled:flee underwent:undergo overcame:overcome "
-    "foresaw:foresee arose:arise led:lead sat:sit lit:light dug:dig rebuilt:rebuild slashed:slash "
-    "added:add boycotted:boycott focused:focus biased:bias died:die tied:tie lied:lie "
-    "buzzed:buzz erred:err egged:egg taken:take given:give shown:show written:write chosen:choose "
-    "driven:drive spoken:speak begun:begin seen:see done:do known:know grown:grow thrown:throw "
-    "drawn:draw broken:break stolen:steal sworn:swear withdrawn:withdraw risen:rise fallen:fall "
-    "undertaken:undertake overtaken:overtake forgiven:forgive")
-_E_BASES = frozenset(
-    "invite cite unite ignite incite excite recite expedite complete compete delete deplete "
-    "ignore restore explore score store adore implore deplore bore interfere adhere revere "
-    "persevere postpone atone zone phone clone condone dethrone convene intervene hone tone "
-    "waste taste paste scale inhale exhale shore".split())
 _NOT_VERBS = frozenset("hundred red bed shed need speed seed based owned limited united related "
                        "detailed sacred naked wicked rugged ragged".split())
 _AUX = frozenset("is are was were has have had will would may might can could should must".split())
@@ -56,8 +30,6 @@ _RELATIVE = frozenset("who which that whose where when".split())
 _REPORTING = frozenset("said told announced warned added stated alleged claimed asserted noted "
                        "argued insisted believed feared confirmed reiterated maintained hoped "
                        "predicted estimated reported suggested acknowledged admitted urged".split())
-_PRESENT = frozenset("says expects plans sees wants faces intends hopes believes remains "
-                     "continues predicts warns urges proposes seeks agrees begin say expect plan".split())
 _NO_SUBJECT = frozenset("a an the its his her their our this that these those of for to with by "
                         "in on at and or from than as".split())
 _ROLES = frozenset(
@@ -191,9 +163,9 @@ def _is_verb(words: list[str], i: int) -> bool:
         return False
     before = _bare(words[i - 1])
     after = _bare(words[i + 1]) if i + 1 < len(words) else ""
-    if word in _AUX or word in _PRESENT:
+    if word in _AUX or word in PRESENT:
         return before not in {"a", "the", "to"}
-    if word in _IRREGULAR or (word.endswith("ed") and len(word) > 4 and word.isalpha()):
+    if word in IRREGULAR or (word.endswith("ed") and len(word) > 4 and word.isalpha()):
         opens = words[i - 1].endswith(",") and not any(w.endswith(",") for w in words[:i - 1])
         return before not in _NO_SUBJECT | _RELATIVE and after != "by" and after not in _AUX \
             and not opens
@@ -307,11 +279,11 @@ def _tense(words: list[str], plural: bool) -> list[str]:
     if verb in {"has", "have", "had"}:
         if nxt == "been":
             return _tense(["is", *rest[1:]], plural) if rest[1:] else words
-        present = _present(nxt, plural) if nxt.endswith("ed") or nxt in _IRREGULAR else None
+        present = present_form(nxt, plural) if nxt.endswith("ed") or nxt in IRREGULAR else None
         return [present, *rest[1:]] if present else [("have" if plural else "has"), *rest]
     if verb == "will" and nxt not in {"not", "be", ""}:
         return ["to", *rest]
-    present = _present(verb, plural) if verb not in _AUX else None
+    present = present_form(verb, plural) if verb not in _AUX else None
     if present is None:
         return words
     if verb == "told" and "that" in map(_bare, rest[:4]):
@@ -331,58 +303,6 @@ def _backshift(words: list[str]) -> list[str]:
         if word in _AUX:
             break
     return words
-
-
-def _present(past: str, plural: bool) -> str | None:
-    """Return the present form of PAST ('announced' -> 'announces'), or None if unsure."""
-    if past in _PRESENT:
-        return past
-    base = _IRREGULAR.get(past) or (_base(past) if past.endswith("ed") else None)
-    if not base:
-        return None
-    if plural:
-        return base
-    if base.endswith(("s", "x", "z", "ch", "sh", "o")):
-        return base + "es"
-    if base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
-        return base[:-1] + "ies"
-    return base + "s"
-
-
-def _base(past: str) -> str | None:
-    """Guess the base form of a regular past tense ('urged' -> 'urge', 'slammed' -> 'slam')."""
-    stem = past[:-2]
-    vowels = "aeiouy"
-    if len(stem) < 2:
-        return None
-    if stem + "e" in _E_BASES:
-        return stem + "e"
-    if past.endswith("ied"):
-        return past[:-3] + "y"
-    if stem.endswith(("e", "u")):
-        return stem + "e"
-    if stem[-1] == stem[-2] and stem[-1] not in "lsfz":
-        return stem[:-1]
-    if stem.endswith("ll"):
-        return stem if stem.endswith("all") or len(re.findall("[aeiouy]+", stem)) < 2 else stem[:-1]
-    last, prev = stem[-1], stem[-2]
-    if last in "wxyh" or stem.endswith(("ss", "ong", "gg", "elop")):
-        return stem
-    if last in "cvzgs":
-        return stem + "e"
-    if prev not in vowels:
-        return stem + "e" if last == "l" and prev in "bcdfgkpstz" else stem
-    if last == "t" and prev in "au":
-        return stem + "e" if stem[-3:-2] not in ("e", "o") else stem
-    if len(stem) > 2 and stem[-3] in vowels and stem[-4:-2] != "qu":
-        return stem
-    if last == "t":
-        return stem + "e" if prev == "o" else stem
-    if last in "nl":
-        return stem + "e" if prev in "iuo" and not stem.endswith("on") else stem
-    if last == "r":
-        return stem + "e" if prev in "aiuo" else stem
-    return stem + "e"
 
 
 def _drop_articles(words: list[str]) -> list[str]:
