@@ -168,16 +168,60 @@ def format_errors(gold: Sequence[GoldStory], scores: Mapping[str, Sequence[Score
     return "\n".join(lines)
 
 
-def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None) -> int:
-    """Extract entities from the gold set's seeds and print the scores; 0 ok, 2 bad gold."""
+SPLITS = ("all", "odd", "even")
+
+
+def select(stories: Sequence[GoldStory], spec: str) -> list[GoldStory]:
+    """Return the stories a SPEC names: 'all', 'odd' / 'even' (by numeric id) or ids '1,7,012'."""
+    spec = spec.strip() or "all"
+    if spec == "all":
+        return list(stories)
+    if spec in ("odd", "even"):
+        want = 1 if spec == "odd" else 0
+        return [s for s in stories if _number(s.id) % 2 == want]
+    wanted = {_number(i) for i in spec.split(",") if i.strip()}
+    chosen = [s for s in stories if _number(s.id) in wanted]
+    if len(chosen) != len(wanted):
+        known = {_number(s.id) for s in stories}
+        missing = sorted(wanted - known)
+        raise GoldError(f"no story with id {', '.join(map(str, missing))}: use 'all', 'odd', 'even' "
+                        "or ids from the gold file")
+    return chosen
+
+
+def _number(story_id: str) -> int:
+    """Return the number of an id ('007' -> 7); -1 when it has no digits."""
+    digits = "".join(c for c in str(story_id) if c.isdigit())
+    return int(digits) if digits else -1
+
+
+def split_tables(gold: Sequence[GoldStory], scores: Mapping[str, Sequence[Score]]) -> str:
+    """Return the tables of the odd- and even-numbered stories: tune on odd, check on even."""
+    parts = []
+    for half in ("odd", "even"):
+        ids = {s.id for s in select(gold, half)}
+        keep = {kind: [s for story, s in zip(gold, per) if story.id in ids] for kind, per in scores.items()}
+        parts.append(f"{half} ids ({len(ids)} stories)\n{format_table(keep)}")
+    return "\n".join(parts)
+
+
+def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
+        split: str | None = None) -> int:
+    """Extract entities from the gold set's seeds and print the scores; 0 ok, 2 bad gold.
+
+    SPLIT (else $DIGEST_EVAL_SPLIT, else 'all') picks the stories: see ``select``. Scoring all
+    of them also prints the odd and even halves, so tuning on one half is checked on the other.
+    """
     from generator.wire.entities import Lexicon, Story
     from generator.wire.extract import extract_many
     from generator.wire.parse import SeedError, parse_seed
 
     if errors is None:
         errors = bool(os.environ.get("DIGEST_EVAL_ERRORS"))
+    if split is None:
+        split = os.environ.get("DIGEST_EVAL_SPLIT", "all")
     try:
-        stories = read_gold(gold)
+        stories = select(read_gold(gold), split)
         inputs = []
         for record in stories:
             seed_path = gold.parent / "seeds" / f"{record.id}.txt"
@@ -198,6 +242,25 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None)
     scores = score_all(stories, predicted)
     print(f"{gold}: {len(stories)} stories", file=out)
     print(format_table(scores), file=out)
+    if split.strip() in ("", "all") and len(stories) > 1:
+        print(split_tables(stories, scores), file=out)
     if errors:
         print(format_errors(stories, scores), file=out)
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``python -m generator.evaluate GOLD [--split odd|even|all|IDS] [--errors]``."""
+    import argparse
+
+    args = argparse.ArgumentParser(prog="python -m generator.evaluate", description=__doc__)
+    args.add_argument("gold", type=Path, help="a gold.jsonl beside a seeds/ folder")
+    args.add_argument("--split", default=None, help="all (default), odd, even, or ids like 1,7,12")
+    args.add_argument("--errors", action="store_true", help="list each story's FPs and FNs")
+    args.add_argument("--processes", type=int, default=min(2, os.cpu_count() or 1))
+    ns = args.parse_args(argv)
+    return run(ns.gold, sys.stdout, ns.processes, ns.errors or None, ns.split)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -14,7 +14,7 @@ from generator import frontmatter
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.markup import escape_copy
-from generator.urls import slugify
+from generator.urls import MAX_SLUG, slugify
 from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.parse import Seed, SeedError, parse_seed
 from generator.write import write_atomic
@@ -49,8 +49,11 @@ class Report:
 
 
 def lexicon(config: Config) -> Lexicon:
-    """Return what config.yaml tells the extractor."""
-    return Lexicon(aliases=dict(config.aliases), banned=frozenset(config.banned))
+    """Return what config.yaml and registry.yaml tell the extractor; RegistryError if the registry is bad."""
+    from generator.registry import load_registry, with_registry
+
+    base = Lexicon(aliases=dict(config.aliases), banned=frozenset(config.banned))
+    return with_registry(base, load_registry(config.root))
 
 
 def seed_files(config: Config, paths: Sequence[Path], report: Report) -> list[Path]:
@@ -174,11 +177,17 @@ def read_seeds(loaded: Sequence[tuple[Path, bytes]], index: dict[str, Existing],
     return seeds
 
 
+def _shorten(slug: str, room: int) -> str:
+    """Cut SLUG at a hyphen so that a suffix of ROOM characters still fits MAX_SLUG."""
+    limit = MAX_SLUG - room - 1
+    return slug if len(slug) <= limit else (slug[:limit + 1].rsplit("-", 1)[0] or slug[:limit])
+
+
 def target_path(config: Config, seed: Seed, title: str, taken: set[Path]) -> tuple[Path, str]:
     """Choose a content path and slug for a new story, distinct on its day and stable."""
     day = config.path("content") / ARTICLES / f"{seed.date:%Y/%m/%d}"
     base = slugify(title)
-    slugs = [base] + [f"{base}-{seed.text_sha256[:n]}" for n in (6, 12, 64)]
+    slugs = [base] + [f"{_shorten(base, n)}-{seed.text_sha256[:n]}" for n in (6, 12, 64)]
     for slug in slugs:
         # a file ingest did not write (a story written by hand) is taken too: never overwrite it
         if day / f"{slug}.md" not in taken and not (day / f"{slug}.md").exists():
@@ -223,6 +232,7 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
     from generator.wire.summary import summary
 
     report = Report()
+    known = lexicon(config)  # read registry.yaml first: a bad one stops ingest before any write
     index = scan_content(config, report)
     report.kept += [e.path for e in index.values() if e.edited and not force]
     loaded = load_seeds(seed_files(config, list(paths), report), config.root, report)
@@ -230,7 +240,7 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
     stories = [story_of(seed) for seed in seeds]
     if processes is None:
         processes = 2 if len(stories) >= 200 else 1
-    found = extract_many(stories, lexicon(config), processes=processes) if stories else []
+    found = extract_many(stories, known, processes=processes) if stories else []
     taken = {e.path for e in index.values()}
     for seed, story, entities in zip(seeds, stories, found):
         title = headline(story, entities)
@@ -244,4 +254,15 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
             report.written.append(path)
         else:
             report.unchanged += 1
+    grow(config, report)
     return report
+
+
+def grow(config: Config, report: Report) -> None:
+    """Add names the editors kept, or the archive agrees on, to registry.yaml; note what was added."""
+    from generator.registry import REGISTRY_NAME, grow_registry
+
+    added = grow_registry(config.root, config.path("content") / ARTICLES, config.banned)
+    if added:
+        report.notes.append(f"{REGISTRY_NAME}: added {len(added)} name{'s' * (len(added) != 1)}: "
+                            + ", ".join(added))

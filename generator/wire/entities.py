@@ -19,6 +19,7 @@ class Lexicon:
     people: tuple[str, ...] = ()  # known people, canonical names
     places: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
+    not_people: frozenset[str] = frozenset()  # never output these as people (other types allowed)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from generator.wire.acronyms import defined_spans
 from generator.wire.entities import Lexicon, Story
 from generator.wire.names import key, left_initials, name_evidence, person_name, tidy
 from generator.wire.ner import Span
+from generator.wire.personrules import (bracketed_surname, closes_quote, country_possessive,
+                                        listed_after_plural, unlikely_person)
 
 PERSON, PLACE, ORG = "person", "place", "org"
 # how much a mention's source counts when the same name gets different types
@@ -55,6 +57,8 @@ class Mention:
 def title_before(text: str, start: int) -> bool:
     """Say whether a title or honorific ends just before START."""
     words = text[max(0, start - 40):start].replace("\n", " ").split()[-3:]
+    if words and words[-1][-1:] in ",;:" and not words[-1][:1].islower():
+        return False  # "Co-Founder, Tracxn": an apposition; "the victim, Romeo," is still a title
     return any(" ".join(w.rstrip(".,") for w in words[i:]).casefold() in nl.TITLES
                for i in range(len(words)))
 
@@ -72,6 +76,8 @@ def find_mentions(text: str, spans: Sequence[Span], story: Story, lexicon: Lexic
         found.extend(_from_span(text, span, blocked))
     found.extend(_title_rule(text))
     found.extend(_age_rule(text))
+    for finder in (listed_after_plural, bracketed_surname, country_possessive):
+        found.extend(Mention(name, PERSON, start, end, "rule") for name, start, end in finder(text))
     found.extend(_name_list_rule(text))
     found.extend(_gazetteer(text))
     found.extend(_defined(text))
@@ -146,6 +152,9 @@ def _person(text: str, span: Span, raw: str, end: int, blocked: set[str],
     if span.label != "PERSON" and not (titled or titled_before or
                                        (name_evidence(name) and (cued or len(name.split()) > 1))):
         return None
+    if not cued and (unlikely_person(text, span.start, end) or
+                     (closes_quote(text, end) and not name_evidence(name))):
+        return None
     at = text.find(name.split()[0], span.start, end + 1)
     at = span.start if at < 0 else at
     extra = left_initials(text[max(0, at - 16):at], blocked) or _given_before(text, at)
@@ -154,7 +163,7 @@ def _person(text: str, span: Span, raw: str, end: int, blocked: set[str],
     after = _SURNAME_AFTER.match(text, end)
     if after and after.group(1).casefold() in nl.SURNAMES and not _org_follows(text, after.end()):
         name, end = f"{name} {after.group(1)}", after.end()
-    return Mention(name, PERSON, min(at, span.start), end, "cue" if cued else "model")
+    return Mention(name, PERSON, at, end, "cue" if cued else "model")
 
 
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?!['’]?s?[ \t]+[A-Z])")
@@ -213,6 +222,8 @@ def _title_rule(text: str) -> Iterator[Mention]:
     """Yield the names that follow a title: 'Justice GR Swaminathan', 'Mr Chouhan'."""
     for match in _TITLE_RULE.finditer(text):
         words = match.group("name").split()
+        if any(w.casefold() in nl.ORG_HEADS or w.casefold() in nl.NON_PERSON_HEADS for w in words[1:]):
+            continue  # "Sri Guru Teg Bahadur Law University": a title inside a body's name
         for size in range(len(words), 0, -1):
             name, _ = person_name(" ".join(words[:size]))
             if name and not _ACRONYM_LIKE.match(name):

@@ -331,4 +331,5 @@ WORK_WORDS = _words("""
 novel|book|books|film|films|movie|movies|collection|play|poem|poems|poetry|song|songs|album|
 memoir|autobiography|biography|titled|entitled|series|show|essays|story|stories|anthology|
 translation|documentary|serial|magazine|newspaper|daily|paper|report|platform|app|brand|
+study|studies|treatise|epic|drama|volume|verse|verses|novella|screenplay|lyrics|
 """)

@@ -28,6 +28,7 @@ def drop_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
     """Keep, of mentions that overlap, the one from the strongest source (then the longest)."""
     taken: list[tuple[int, int]] = []
     kept: list[Mention] = []
+    mentions = [m for m in mentions if not _inside_longer_person(m, mentions)]
     for m in sorted(mentions, key=lambda m: (-m.weight, -(m.end - m.start), m.start)):
         if m.start >= 0 and any(m.start < e and s < m.end for s, e in taken):
             continue
@@ -37,13 +38,22 @@ def drop_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _inside_longer_person(m: Mention, mentions: Sequence[Mention]) -> bool:
+    """Say whether person M lies inside a longer person mention: the model cut the name short."""
+    if m.kind != PERSON or m.start < 0 or m.source == "lexicon":
+        return False
+    return any(o.kind == PERSON and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+               for o in mentions)
+
+
 def resolve(text: str, mentions: Sequence[Mention], story: Story, lexicon: Lexicon) -> Entities:
     """Return the story's distinct people, places, organisations and tags."""
     aliases = {k.casefold(): v for k, v in lexicon.aliases.items()}
     acronyms = defined_acronyms(text)
     mentions = [_canonical(_extend_org(text, m), aliases, acronyms) for m in drop_overlaps(mentions)]
     kinds = _vote(mentions)
-    people = _people(mentions, kinds)
+    not_people = {key(n) for n in lexicon.not_people}
+    people = tuple(p for p in _people(mentions, kinds) if key(p) not in not_people)
     person_keys = {key(p) for p in people}
     person_words = {w for p in people for w in key(p).split()}
     places = _distinct(_place_name(m.name) for m in mentions if kinds[key(m.name)] == PLACE

@@ -370,3 +370,22 @@ def test_a_failed_write_keeps_the_old_story_and_leaves_no_temporary_file(tmp_pat
     monkeypatch.undo()
     assert path.read_bytes() == old
     assert [p.name for p in (root / "content").rglob("*") if p.is_file()] == [path.name]
+
+
+def test_a_colliding_long_slug_still_fits_and_builds(tmp_path: Path) -> None:
+    from generator.config import load_config
+    from generator.content import read_article
+    from generator.ingest import target_path
+    from generator.urls import MAX_SLUG
+    from generator.wire.parse import parse_seed
+
+    root = new_project(tmp_path / "p")
+    config = load_config(root)
+    seed, _ = parse_seed(story_text(LEDE, "Work will begin in March.").encode(), "a.txt")
+    title = "Chief minister announces a sweeping programme of road repairs across every district of the state"
+    first, slug = target_path(config, seed, title, set())
+    second, other = target_path(config, seed, title, {first})
+    assert len(slug) <= MAX_SLUG and len(other) <= MAX_SLUG and other != slug
+    second.parent.mkdir(parents=True, exist_ok=True)
+    second.write_text(f"---\ntitle: T\ndate: 2025-11-07\nslug: {other}\n---\nBody.\n", encoding="utf-8")
+    assert read_article(second, config).slug == other  # content accepts what ingest chose

@@ -102,3 +102,33 @@ def test_run_on_india_dev() -> None:
     assert run(DEV, out) == 0
     persons = next(line for line in out.getvalue().splitlines() if line.startswith("persons"))
     assert float(persons.split()[3]) > 0.75
+
+
+def test_select_odd_even_and_ids() -> None:
+    from generator.evaluate import select
+
+    gold = [parse_gold_line(json.dumps({**RECORD, "id": f"{i:03d}"})) for i in range(1, 6)]
+    assert [s.id for s in select(gold, "odd")] == ["001", "003", "005"]
+    assert [s.id for s in select(gold, "even")] == ["002", "004"]
+    assert [s.id for s in select(gold, "all")] == [s.id for s in gold]
+    assert [s.id for s in select(gold, "2,5")] == ["002", "005"]
+    with pytest.raises(GoldError, match="no story with id 9"):
+        select(gold, "2,9")
+
+
+def test_run_prints_odd_and_even_halves(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    text = (" date 2024-05-24 Patna, May 24 (PTI) Deputy Chief Minister Samrat Choudhary attacked the "
+            "Rashtriya Janata Dal (RJD) on Friday.\n")
+    lines = []
+    for i in (1, 2):
+        (tmp_path / "seeds" / f"00{i}.txt").write_text(text)
+        lines.append(json.dumps({**RECORD, "id": f"00{i}"}))
+    (tmp_path / "gold.jsonl").write_text("\n".join(lines) + "\n")
+    out = io.StringIO()
+    assert run(tmp_path / "gold.jsonl", out, split="all") == 0
+    assert "odd ids (1 stories)" in out.getvalue() and "even ids (1 stories)" in out.getvalue()
+    out = io.StringIO()
+    assert run(tmp_path / "gold.jsonl", out, split="even") == 0
+    assert "1 stories" in out.getvalue().splitlines()[0] and "odd ids" not in out.getvalue()
+    assert run(tmp_path / "gold.jsonl", io.StringIO(), split="7") == 2

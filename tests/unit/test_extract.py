@@ -193,3 +193,61 @@ def test_wire_stories_give_sensible_entities() -> None:
     assert people and all(not p.endswith("'s") for p in people)
     assert not any(o.casefold() == "reuters" for e in found for o in e.organisations)
     assert all(len(e.tags) <= 8 for e in found)
+
+
+# --- context rules for people (generator.wire.personrules) ------------------------------------
+
+from generator.wire.personrules import (bracketed_surname, closes_quote, country_possessive,  # noqa: E402
+                                        listed_after_plural, unlikely_person)
+
+
+def test_names_listed_after_a_plural_title() -> None:
+    text = "Senior civil police officers Anilraj, Thommen, Pradeep and Lalitha made the arrest."
+    assert [n for n, _, _ in listed_after_plural(text)] == ["Anilraj", "Thommen", "Pradeep", "Lalitha"]
+    for name, start, end in listed_after_plural(text):
+        assert text[start:end] == name
+    assert list(listed_after_plural("The officers Gandhi Road and Patna Junction were closed.")) == []
+
+
+def test_bracketed_surname() -> None:
+    text = "The move by Ravindra (Singh), Bikash (Fernandes) and Lucknow (Uttar Pradesh) was good."
+    assert [n for n, _, _ in bracketed_surname(text)] == ["Ravindra Singh", "Bikash Fernandes"]
+
+
+def test_country_possessive_names_a_person() -> None:
+    text = "He lost to Czech Republic's Tomas Vlasek in Doha, and to Kenya's Julius Yego Stadium crowd."
+    assert [n for n, _, _ in country_possessive(text)] == ["Tomas Vlasek"]
+
+
+def test_vetoes_for_model_people() -> None:
+    text = "The match at the Vivekananda Yuba Bharati Krirangan drew a crowd."
+    start = text.index("Yuba")
+    assert unlikely_person(text, start, text.index(" drew"))
+    text = "his collection in Telugu Godavari Kathalu won"
+    assert unlikely_person(text, text.index("Godavari"), text.index(" won"))
+    text = "Minister Ramesh Rao spoke."
+    assert not unlikely_person(text, text.index("Ramesh"), text.index(" spoke"))
+    slogan = "her slogan 'Jeetenge Hum Sab' was mocked, and Shah's reply too."
+    assert closes_quote(slogan, slogan.index("' was"))
+    assert not closes_quote(slogan, slogan.index("'s reply"))
+
+
+CONTEXT_CASES = [
+    # a title, then a comma: an apposition to the person before, not a title of the next name
+    ("Funding fell, said Abhishek Goyal, Co-Founder, Zentrix. The firm tracks young companies.",
+     ("Abhishek Goyal",)),
+    # a lower-case title with commas still names the person
+    ("The gang assaulted the victim, Romeo, near the bridge. Romeo was treated in hospital.",
+     ("Romeo",)),
+    # a title inside an institution's name is no person
+    ("Work on the Sri Guru Teg Bahadur Law University in Kairon stopped, Pankaj Mehta said.",
+     ("Pankaj Mehta",)),
+    # the model cuts 'Wayanad MP Priyanka'; the fuller name wins
+    ("BJP spokesperson Shehzad Poonawalla questioned Wayanad MP Priyanka Gandhi Vadra on Monday.",
+     ("Shehzad Poonawalla", "Priyanka Gandhi Vadra")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXT_CASES)
+def test_people_in_context(text: str, expected: tuple[str, ...]) -> None:
+    assert extract(story(text), Lexicon()).people == expected
