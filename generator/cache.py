@@ -75,6 +75,7 @@ class PlanMemo:
 
     shared: str = ""  # the hash of config, code and templates the groups were planned with
     groups: dict[str, tuple[str, list[PageRecord]]] = field(default_factory=dict)
+    parts: dict[str, list[str]] = field(default_factory=dict)  # a group made in parts -> their names
     terms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -88,17 +89,15 @@ class BuildCache:
     state: State = field(default_factory=State)
     plan: PlanMemo | None = None
     sources: dict[str, Any] | None = None  # content path -> content.Source
-    markdown: dict[str, str] | None = None  # hash of Markdown -> HTML
     dirty: set[str] = field(default_factory=set)  # parts to save
-    shards: dict[str, list[dict]] = field(default_factory=dict)  # sharded parts as read
+    shards: dict[str, list[dict | None]] = field(default_factory=dict)  # sharded parts, None: unread
+    dirty_shards: set[tuple[str, int]] = field(default_factory=set)  # shards changed by change()
 
     def read(self, part: str) -> Any:
         """Return a part, reading it from disk on first use."""
         if getattr(self, part) is None:
             if part in SHARDED:
-                self.shards[part] = [_load(self.folder, f"{part}-{i:x}", self.stamp, dict)
-                                     for i in range(SHARDS)]
-                setattr(self, part, {k: v for shard in self.shards[part] for k, v in shard.items()})
+                setattr(self, part, {k: v for i in range(SHARDS) for k, v in self.shard(part, i).items()})
             else:
                 setattr(self, part, _load(self.folder, part, self.stamp, PlanMemo))
         return getattr(self, part)
@@ -108,36 +107,65 @@ class BuildCache:
         setattr(self, part, value)
         self.dirty.add(part)
 
+    def shard(self, part: str, index: int) -> dict:
+        """Return one shard of a sharded part, reading it on first use."""
+        shards = self.shards.setdefault(part, [None] * SHARDS)
+        if shards[index] is None:
+            shards[index] = _load(self.folder, f"{part}-{index:x}", self.stamp, dict)
+        return shards[index]
+
+    def lookup(self, part: str, key: str) -> Any:
+        """Return the value of KEY in a sharded part, or None, reading only its shard."""
+        return self.shard(part, shard_index(part, key)).get(key)
+
+    def change(self, part: str, key: str, value: Any) -> None:
+        """Set KEY in a sharded part (None deletes it); only its shard is saved again."""
+        index = shard_index(part, key)
+        shard = self.shard(part, index)
+        if value is None:
+            shard.pop(key, None)
+        else:
+            shard[key] = value
+        self.dirty_shards.add((part, index))
+
 
 def open_cache(folder: Path, stamp: str, clean: bool = False) -> BuildCache:
     """Return the cache in FOLDER with its small state read; CLEAN gives an empty one."""
     if clean:
-        return BuildCache(folder, stamp, State(), PlanMemo(), {}, {}, set(PARTS))
+        # every shard is written anew: markdown's from change(), the sources' as none was read
+        empty = {"markdown": [{} for _ in range(SHARDS)], "sources": [None] * SHARDS}
+        return BuildCache(folder, stamp, State(), PlanMemo(), {}, set(PARTS) - set(SHARDED) | {"sources"},
+                          empty, {("markdown", i) for i in range(SHARDS)})
     return BuildCache(folder, stamp, _load(folder, "state", stamp, State))
 
 
 def save_cache(cache: BuildCache) -> None:
     """Write the parts that changed, each atomically; the state last, as it vouches for the rest."""
-    for part in [p for p in PARTS if p in cache.dirty and p != "state"] + ["state"]:
-        value = getattr(cache, part)
-        if value is None:
-            continue
-        if part in SHARDED:
-            old = cache.shards.get(part)
-            for i, shard in enumerate(shard_of(value, part)):
-                if old is None or old[i] != shard:
-                    _save(cache.folder, f"{part}-{i:x}", cache.stamp, shard)
-        else:
-            _save(cache.folder, part, cache.stamp, value)
+    if "sources" in cache.dirty and cache.sources is not None:
+        old = cache.shards.get("sources") or [None] * SHARDS
+        for i, shard in enumerate(shard_of(cache.sources, "sources")):
+            if old[i] != shard:
+                _save(cache.folder, f"sources-{i:x}", cache.stamp, shard)
+    for part, index in sorted(cache.dirty_shards):
+        _save(cache.folder, f"{part}-{index:x}", cache.stamp, cache.shards[part][index])
+    if "plan" in cache.dirty and cache.plan is not None:
+        _save(cache.folder, "plan", cache.stamp, cache.plan)
+    if "state" in cache.dirty:
+        _save(cache.folder, "state", cache.stamp, cache.state)
     cache.dirty.clear()
+    cache.dirty_shards.clear()
+
+
+def shard_index(part: str, key: str) -> int:
+    """Return the shard of KEY: Markdown by its hash's first digit, content paths by their CRC."""
+    return int(key[0], 16) if part == "markdown" else zlib.crc32(key.encode()) % SHARDS
 
 
 def shard_of(value: dict[str, Any], part: str) -> list[dict[str, Any]]:
-    """Split a sharded part by key: content paths by their CRC, Markdown by its hash's first digit."""
+    """Split a sharded part by key (shard_index)."""
     shards: list[dict[str, Any]] = [{} for _ in range(SHARDS)]
     for key, item in value.items():
-        index = int(key[0], 16) if part == "markdown" else zlib.crc32(key.encode()) % SHARDS
-        shards[index][key] = item
+        shards[shard_index(part, key)][key] = item
     return shards
 
 

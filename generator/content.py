@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from generator import frontmatter
+from generator import frontmatter, parallel
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.models import Article
 from generator.urls import slugify
 
 LIST_FIELDS = ("people", "places", "organisations", "tags")
-META_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name != "body")
+ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+META_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "body")
 StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes one
+PARALLEL_FROM = 500  # files to parse before it pays to fork workers
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,18 @@ class Source:
     meta: str  # hash of every field but the body: all that lists of stories can show
     body: str  # hash of the Markdown body: the key of its rendered HTML
 
+    def __reduce__(self):
+        # the build cache holds thousands: a flat tuple loads several times faster than dataclasses
+        article = tuple(getattr(self.article, name) for name in ARTICLE_FIELDS)
+        return _load_source, (self.stat, self.sha, article, self.key, self.meta, self.body)
+
+
+def _load_source(stat: StatKey, sha: str, fields: tuple, key: str, meta: str, body: str) -> Source:
+    article = object.__new__(Article)
+    for setter, value in zip(_ARTICLE_SETTERS, fields):
+        setter(article, value)  # the slots' own setters: Article is frozen, and this is its unpickling
+    return Source(stat, sha, article, key, meta, body)
+
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -41,6 +55,9 @@ class Reading:
     sources: dict[str, Source]
     problems: list[Problem]
     parsed: int  # files parsed this time, not taken from the cache
+
+
+_ARTICLE_SETTERS = tuple(vars(Article)[name].__set__ for name in ARTICLE_FIELDS)
 
 
 def content_files(config: Config) -> Iterator[Path]:
@@ -63,7 +80,7 @@ def _scan_into(folder: Path, prefix: str, found: dict[str, StatKey]) -> None:
     for entry in entries:
         if entry.name.startswith("."):  # editors' temporary and lock files, .git and the like
             continue
-        if entry.is_dir():
+        if entry.is_dir(follow_symlinks=False):  # as rglob: a linked folder could loop
             _scan_into(Path(entry.path), f"{prefix}{entry.name}/", found)
         elif entry.name.endswith(".md") and entry.is_file():
             st = entry.stat()
@@ -169,47 +186,73 @@ def make_source(stat: StatKey, sha: str, article: Article) -> Source:
 
 
 def read_sources(config: Config, files: Mapping[str, StatKey], known: Mapping[str, Source],
-                 trusted_before: int = 0) -> Reading:
+                 trusted_before: int = 0, workers: int = 1) -> Reading:
     """Read FILES, reusing KNOWN stories whose file is unchanged; report every bad file.
 
     A file whose stat matches is taken as unchanged, unless it changed at or after TRUSTED_BEFORE
     (ns): a write in the same clock tick as the last scan keeps its stat, so such files are hashed.
+    Many files to read are shared among WORKERS processes.
     """
-    sources, problems, parsed = {}, [], 0
+    kept, todo = {}, []
     for source, stat in files.items():
         old = known.get(source)
         if old is not None and old.stat == stat and stat[2] < trusted_before:
-            sources[source] = old
+            kept[source] = old
+        else:
+            todo.append(source)
+
+    def work(indexes: range) -> list[tuple[Source | None, list[Problem], bool]]:
+        return [read_source(config, todo[i], files[todo[i]], known.get(todo[i])) for i in indexes]
+
+    found: dict[str, tuple[Source | None, list[Problem], bool]] = {}
+    for part, results in parallel.run(work, len(todo), 250, workers if len(todo) >= PARALLEL_FROM else 1):
+        found.update(zip((todo[i] for i in part), results))
+    sources, problems = {}, []
+    for source in files:  # in path order, whichever worker read what
+        if source in kept:
+            sources[source] = kept[source]
             continue
-        try:
-            data = _read_bytes(config.root / source, source)
-            sha = fingerprint(data)
-            if old is not None and old.sha == sha:
-                sources[source] = dataclasses.replace(old, stat=stat)
-                continue
-            sources[source] = make_source(stat, sha, parse_article(data, source, config))
-            parsed += 1
-        except ContentError as exc:
-            problems += exc.problems
+        read, trouble, _ = found[source]
+        problems += trouble
+        if read is not None:
+            sources[source] = read
     articles = [s.article for s in sources.values()]
-    return Reading(sources, problems + duplicate_urls(articles), parsed)
+    return Reading(sources, problems + duplicate_urls(articles), sum(f[2] for f in found.values()))
+
+
+def read_source(config: Config, source: str, stat: StatKey,
+                old: Source | None) -> tuple[Source | None, list[Problem], bool]:
+    """Read one content file: (its Source, [], parsed?) or (None, its problems, False)."""
+    try:
+        data = _read_bytes(config.root / source, source)
+        sha = fingerprint(data)
+        if old is not None and old.sha == sha:
+            return dataclasses.replace(old, stat=stat), [], False
+        return make_source(stat, sha, parse_article(data, source, config)), [], True
+    except ContentError as exc:
+        return None, exc.problems, False
 
 
 def unchanged(files: Mapping[str, StatKey], known: Mapping[str, StatKey], root: Path,
-              hashes: Mapping[str, str], trusted_before: int) -> bool:
-    """Tell whether FILES are the KNOWN ones, hashing those whose stat cannot be trusted."""
+              hashes: Mapping[str, str], trusted_before: int) -> int | None:
+    """Return how many FILES were hashed to show they are the KNOWN ones, or None if they are not.
+
+    Files whose stat cannot be trusted (changed at or after TRUSTED_BEFORE) are hashed.
+    """
     if files.keys() != known.keys():
-        return False
+        return None
+    hashed = 0
     for source, stat in files.items():
         if known[source] != stat:
-            return False
+            return None
         if stat[2] >= trusted_before:
+            hashed += 1
             try:
                 if fingerprint((root / source).read_bytes()) != hashes.get(source):
-                    return False
+                    return None
             except OSError:
-                return False
-    return True
+                return None
+    return hashed
 
 
 def load_articles(config: Config) -> tuple[list[Article], list[Problem]]:

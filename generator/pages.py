@@ -1,4 +1,9 @@
-"""Plan every output of the site as a Page: its URL, its template and the data it shows."""
+"""Plan every output of the site as a Page: its URL, its template and the data it shows.
+
+Pages come in Groups that name what they read, so that an incremental build can tell which pages
+an edit may change without making the others (see build.py). Stories appear on pages as Cards,
+made on first use and fingerprinted by their story's hash.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +40,7 @@ class Group:
     Whatever a group's pages show must be named here: the stories whose front matter they show
     (SHOWS), those whose text they show as well (BODIES), and any other value (EXTRA). The build adds
     the config, templates and code. A page added here with data from elsewhere must say so in EXTRA.
+    When a group's inputs changed, the build asks its PARTS, if it has them, which pages to remake.
     """
 
     name: str
@@ -42,6 +48,7 @@ class Group:
     bodies: tuple[str, ...]
     extra: tuple
     make: Callable[[], list[Page]]
+    parts: Callable[[], list[Group]] | None = None  # finer groups making the same pages, if any
 
 
 class Card(Mapping):
@@ -60,15 +67,15 @@ class Card(Mapping):
         return self._view
 
     def __getitem__(self, key: str) -> Any:
-        return self.view[key]
+        return (self._view if self._view is not None else self.view)[key]
 
     def __getattr__(self, name: str) -> Any:  # Jinja looks for item.url as an attribute first
-        if name.startswith("_"):
+        if name[:1] == "_":
             raise AttributeError(name)
-        try:
-            return self.view[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        view = self._view if self._view is not None else self.view
+        if name in view:
+            return view[name]
+        raise AttributeError(name)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.view)
@@ -249,34 +256,55 @@ def index_page(site: Site, config: Config, urls: Urls, kind: str) -> Page:
 
 def term_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,
                 slugs: dict[str, str] | None = None) -> list[Group]:
-    """Return the group of one term's pages, and the group of its feed."""
+    """Return the group of one term's pages (in parts, a page each), and the group of its feed."""
     first = urls.term(term.kind, term.slug)
     newest = term.articles[: config.feed_size]
-    return [Group(f"{term.kind}:{term.slug}", term.articles, (), (term.name,),
-                  lambda: list(term_pages(site, config, urls, cards, term, slugs))),
+    name = f"{term.kind}:{term.slug}"
+    return [Group(name, term.articles, (), (term.name,),
+                  lambda: list(term_pages(site, config, urls, cards, term, slugs)),
+                  lambda: term_page_groups(site, config, urls, cards, term, slugs)),
             Group(f"{term.kind}-feed:{term.slug}", newest, newest, (term.name,),
                   lambda: [feed_page(site, config, urls, cards, urls.feed(first), first, term.name,
                                      term.articles)])]
 
 
+def term_page_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,
+                     slugs: dict[str, str] | None = None) -> list[Group]:
+    """Return a group per page of one term: a page reads its stories, and the term's co-mentions."""
+    pages = chunks(term.articles, config.paginate)
+    together = co_mentions(site, term, slugs=slugs)
+    return [Group(f"{term.kind}:{term.slug}:{number}", tuple(keys), (),
+                  (term.name, len(term.articles), number, len(pages), together),
+                  partial(lambda *args: [term_page(*args)], site, config, urls, cards, term, number,
+                          keys, len(pages), together))
+            for number, keys in enumerate(pages, start=1)]
+
+
 def term_pages(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
                term: Term, slugs: dict[str, str] | None = None) -> Iterator[Page]:
     """Yield the paginated pages of one person, place or tag."""
-    first = urls.term(term.kind, term.slug)
     pages = chunks(term.articles, config.paginate)
-    together = [term_link(urls, "person", n) | {"count": c} for n, c in co_mentions(site, term, slugs=slugs)]
+    together = co_mentions(site, term, slugs=slugs)
     for number, keys in enumerate(pages, start=1):
-        url = urls.paginated(first, number)
-        items = [cards[k] for k in keys]
-        title = term.name if number == 1 else f"{term.name}, page {number}"
-        context = {
-            "head": head(config, urls, url, title, f"{len(term.articles)} stories about {term.name}."),
-            "term": {"name": term.name, "kind": term.kind, "count": len(term.articles),
-                     "index_url": urls.index(INDEX_NAMES[term.kind]), "index_name": INDEX_NAMES[term.kind]},
-            "items": items, "timeline": day_timeline(items), "together": together,
-            "feed": urls.feed(first), "pagination": pagination(urls, first, number, len(pages)),
-        }
-        yield Page(url, "term.html", context, term.kind, _newest(site, keys))
+        yield term_page(site, config, urls, cards, term, number, keys, len(pages), together)
+
+
+def term_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,
+              number: int, keys: Sequence[str], total: int, mentions: Sequence[tuple[str, int]]) -> Page:
+    """Return page NUMBER of a person, place or tag: its stories, and who is named with it."""
+    first = urls.term(term.kind, term.slug)
+    together = [term_link(urls, "person", n) | {"count": c} for n, c in mentions]
+    url = urls.paginated(first, number)
+    items = [cards[k] for k in keys]
+    title = term.name if number == 1 else f"{term.name}, page {number}"
+    context = {
+        "head": head(config, urls, url, title, f"{len(term.articles)} stories about {term.name}."),
+        "term": {"name": term.name, "kind": term.kind, "count": len(term.articles),
+                 "index_url": urls.index(INDEX_NAMES[term.kind]), "index_name": INDEX_NAMES[term.kind]},
+        "items": items, "timeline": day_timeline(items), "together": together,
+        "feed": urls.feed(first), "pagination": pagination(urls, first, number, total),
+    }
+    return Page(url, "term.html", context, term.kind, _newest(site, keys))
 
 
 def feed_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], url: str,

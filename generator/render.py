@@ -101,12 +101,13 @@ class GroupResult:
 class RenderJob:
     """Plan, fingerprint and render page groups, writing the changed pages to a staging folder."""
 
-    groups: Sequence[Group]
+    groups: Sequence[Group]  # the groups to render
     keys: Sequence[str]  # each group's key
     env: jinja2.Environment
     urls: Urls
     shared: str  # hash of config, code, templates and asset names: what every page reads
     bodies: Mapping[str, str]  # story key -> HTML
+    metas: Mapping[str, str]  # story key -> hash of its front matter
     body_hashes: Mapping[str, str]  # story key -> hash of its Markdown
     previous: Mapping[str, str]  # output path -> its fingerprint in the last build
     staging: Staging

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Collection, Iterable, Iterator, Mapping, Sequence
 
-from generator.models import TERM_KINDS, Article, Edition, Site, Term
+from generator.models import TERM_FIELDS, TERM_KINDS, Article, Edition, Site, Term
 from generator.urls import slugify
 
 RELATED_WINDOW = 12  # neighbours in time looked at per shared term: news relates to news nearby
@@ -36,15 +36,18 @@ def make_terms(kind: str, newest_first: Sequence[Article],
     term share one string per key (which keeps the build cache small).
     """
     keys: dict[str, list[str]] = defaultdict(list)
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    forms: dict[str, dict[str, int]] = defaultdict(dict)
     slugs: dict[str, str] = {}  # a name recurs in thousands of stories: slugify it once
+    field = TERM_FIELDS[kind]
     for i, article in enumerate(newest_first):
         key = keys_of[i] if keys_of is not None else article.key
-        for name in article.names(kind):
+        for name in getattr(article, field):
             slug = slugs.get(name) or slugs.setdefault(name, slugify(name))
-            if not keys[slug] or keys[slug][-1] != key:
-                keys[slug].append(key)
-            forms[slug][name] += 1
+            found = keys[slug]
+            if not found or found[-1] != key:
+                found.append(key)
+            counts = forms[slug]
+            counts[name] = counts.get(name, 0) + 1
     terms = []
     for slug, article_keys in keys.items():
         name = min(forms[slug].items(), key=lambda item: (-item[1], item[0]))[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ _LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O"
                         "Ð": "D", "ı": "i"})
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and a name recurs on thousands of cards and pages
 def slugify(text: str, fallback: str = "untitled") -> str:
     """Return a lowercase ASCII slug of TEXT, at most MAX_SLUG characters, never empty."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterable
+from urllib.parse import quote
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -36,10 +38,16 @@ def replace_tree(staging: Path, target: Path) -> None:
 
 
 class Staging:
-    """A folder beside site/ that takes a build's new files until all of them are made."""
+    """A folder beside site/ that takes a build's new files until all of them are made.
 
-    def __init__(self, target: Path):
+    A whole new site is staged as a tree, put in place of site/ at once. A few changed files are
+    staged flat, each under its quoted path, and then each moved into site/ by one rename: no
+    folder is made for them but in site/, where most already are.
+    """
+
+    def __init__(self, target: Path, whole: bool):
         self.target = target
+        self.whole = whole
         self.folder = target.with_name(f".{target.name}.new")
         self.made: set[str] = set()  # folders known to exist, to spare a mkdir per file
 
@@ -47,13 +55,21 @@ class Staging:
         """Empty the staging folder, left over from a build that failed."""
         shutil.rmtree(self.folder, ignore_errors=True)
 
+    def staged(self, rel: str) -> Path:
+        """Return where REL is staged."""
+        if self.whole:
+            return self.folder / rel
+        flat = quote(rel, safe="")
+        return self.folder / (flat if len(flat) < 200 else hashlib.sha1(rel.encode()).hexdigest())
+
     def write(self, rel: str, data: bytes) -> None:
-        """Write DATA as REL inside the staging folder (nobody reads it, so no temporary file)."""
-        parent = rel.rpartition("/")[0]
+        """Write DATA as REL in the staging folder (nobody reads it, so no temporary file)."""
+        path = self.staged(rel)
+        parent = str(path.parent)
         if parent not in self.made:
-            os.makedirs(self.folder / parent, exist_ok=True)
+            os.makedirs(parent, exist_ok=True)
             self.made.add(parent)
-        fd = os.open(self.folder / rel, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
             _write_all(fd, data)
             os.fchmod(fd, 0o644)  # as write_atomic: readable by the web server whatever the umask
@@ -61,7 +77,7 @@ class Staging:
             os.close(fd)
 
     def replace_target(self) -> None:
-        """Make the staging folder the whole new site/."""
+        """Make the staged tree the whole new site/."""
         self.folder.mkdir(parents=True, exist_ok=True)
         replace_tree(self.folder, self.target)
 
@@ -73,7 +89,7 @@ class Staging:
             if parent not in made:
                 os.makedirs(self.target / parent, exist_ok=True)
                 made.add(parent)
-            os.replace(self.folder / rel, self.target / rel)
+            os.replace(self.staged(rel), self.target / rel)
         for rel in stale:
             (self.target / rel).unlink(missing_ok=True)
             prune(self.target, (self.target / rel).parent)

@@ -1,0 +1,177 @@
+"""What changed since the last build: the inputs' hashes, and the page groups whose inputs changed.
+
+A build compares what it reads with what the last one read (the cache's `state` and `plan`), so as
+to redo only what depends on a change: nothing at all when only stats were read and all match.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+import jinja2
+import markdown
+import yaml
+
+import generator
+from generator.cache import BuildCache, PageRecord, quick_digest, save_cache
+from generator.config import Config
+from generator.content import Source, StatKey, scan, unchanged
+from generator.models import Site
+from generator.pages import Group
+from generator.render import RenderJob
+from generator.taxonomy import neighbours, related_lists, term_lists
+from generator.theme import Theme, digest_templates, hashed_name, resolve, static_files
+
+RACY_NS = 2_000_000_000  # a file written this close to the last scan may have kept its stat: hash it
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What a build reads besides the stories' text: their stats, config, code, theme, assets."""
+
+    files: dict[str, StatKey]  # content file -> stat key
+    scanned_at: int  # ns, taken before the scan
+    theme: Theme
+    assets: dict[str, tuple[str, bytes]]  # static file -> (fingerprinted name, bytes)
+    shared: str  # hash of config, code, templates and static files: what every page reads
+    stamp: str  # hash of what the cache's contents depend on: code and time zone
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """The stories read this time, those of the last build, and the site organised from them."""
+
+    sources: dict[str, Source]
+    previous: Mapping[str, Source]
+    site: Site
+
+
+def scan_inputs(config: Config) -> Inputs:
+    """Stat the stories; hash config, code, templates and static files."""
+    scanned_at = time.time_ns()
+    files = scan(config)
+    theme = resolve(config)
+    assets = {rel: (hashed_name(rel, data), data)
+              for rel, path in static_files(theme).items() for data in [path.read_bytes()]}
+    code = code_digest()
+    settings = repr(dataclasses.replace(config, root=Path(".")))  # the folder's name shows nowhere
+    shared = quick_digest((code, settings, digest_templates(theme),
+                           sorted((rel, out, hashlib.sha1(data).hexdigest()) for rel, (out, data) in assets.items())))
+    return Inputs(files, scanned_at, theme, assets, shared, quick_digest((code, config.timezone)))
+
+
+def code_digest() -> str:
+    """Return a hash of the generator's code and the libraries that shape its output."""
+    sha = hashlib.sha1(repr((sys.version_info[:2], markdown.__version__, jinja2.__version__,
+                             yaml.__version__)).encode())
+    for path in sorted(Path(generator.__file__).parent.rglob("*.py")):
+        sha.update(path.name.encode() + b"\0" + path.read_bytes())
+    return sha.hexdigest()
+
+
+def up_to_date(config: Config, inputs: Inputs, cache: BuildCache) -> bool:
+    """Tell whether nothing read has changed since the last build and site/ holds all it wrote."""
+    state = cache.state
+    if state.inputs != inputs.shared or not state.outputs:
+        return False
+    hashed = unchanged(inputs.files, state.files, config.root, state.hashes, state.scanned_at - RACY_NS)
+    top = str(config.path("site"))
+    if hashed is None or not all(os.path.exists(os.path.join(top, p)) for p in state.outputs):
+        return False
+    if hashed:  # files written just before the last scan proved unchanged: trust their stat from now on
+        cache.put("state", dataclasses.replace(state, scanned_at=inputs.scanned_at))
+        save_cache(cache)
+    return True
+
+
+def find_related(config: Config, inputs: Inputs, content: Content,
+                 cache: BuildCache) -> dict[str, tuple[str, ...]]:
+    """Return each story's related stories, recomputing only near the stories that changed."""
+    memo = cache.read("plan")
+    site, stale = content.site, None
+    if memo.shared == inputs.shared:
+        stale = changed_neighbourhood(content, memo.terms)
+    return related_lists(site, config.related, memo.related, stale)
+
+
+def changed_neighbourhood(content: Content, old_terms: Mapping) -> set[str] | None:
+    """Return the stories whose related list an edit may change; None when that is most of them."""
+    old = {s.key: s for s in content.previous.values()}
+    new = {s.key: s for s in content.sources.values()}
+    changed = {k for k in old.keys() | new.keys()
+               if k not in old or k not in new or old[k].meta != new[k].meta}
+    if len(changed) * 8 > len(new):
+        return None
+    lists = term_lists(content.site)
+    stale = set(changed)
+    for key in changed:
+        if key in old:
+            stale |= neighbours(old_terms, old[key].article)
+        if key in new:
+            stale |= neighbours(lists, new[key].article)
+    return stale
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The groups to plan again, with their keys, and what the last build made of the others."""
+
+    todo: list[Group]
+    keys: list[str]
+    kept: dict[str, tuple[str, list[PageRecord]]]  # group name -> (key, records)
+    layout: list[tuple[str, str, list[str] | None]]  # each group: name, key, and its parts' names
+
+
+def select_groups(job: RenderJob, groups: list[Group], cache: BuildCache) -> Selection:
+    """Key every group by what it reads; keep those whose key and pages are as before."""
+    memo = cache.read("plan")
+    chosen = Selection([], [], {}, [])
+
+    def fresh(name: str, key: str) -> bool:
+        old = memo.groups.get(name)
+        if job.force or old is None or old[0] != key or not all(r.path in job.previous for r in old[1]):
+            return False
+        chosen.kept[name] = old
+        return True
+
+    for group, key in zip(groups, group_keys(job, groups)):
+        if group.parts is None:
+            chosen.layout.append((group.name, key, None))
+            if not fresh(group.name, key):
+                chosen.todo.append(group)
+                chosen.keys.append(key)
+        elif fresh(group.name, key) and all(n in memo.groups for n in memo.parts.get(group.name, [None])):
+            for name in memo.parts[group.name]:  # as before: so are its parts, kept for next time
+                chosen.kept[name] = memo.groups[name]
+            chosen.layout.append((group.name, key, memo.parts[group.name]))
+        else:
+            parts = group.parts()  # its inputs changed, but perhaps not those of every page
+            for part, part_key in zip(parts, group_keys(job, parts)):
+                if not fresh(part.name, part_key):
+                    chosen.todo.append(part)
+                    chosen.keys.append(part_key)
+            chosen.layout.append((group.name, key, [p.name for p in parts]))
+    return chosen
+
+
+def group_keys(job: RenderJob, groups: list[Group]) -> list[str]:
+    """Return each group's key: the hash of all it reads."""
+    seen: dict[tuple[int, int], str] = {}  # several groups read the whole site.order: hash it once
+
+    def hashes(keys: tuple[str, ...], table: Mapping[str, str]) -> str:
+        if len(keys) < 64:
+            return "".join([table[k] for k in keys])  # fixed-length hashes: joined, they stay apart
+        at = (id(keys), id(table))  # the groups keep KEYS alive, so no other tuple takes its id
+        if at not in seen:
+            seen[at] = quick_digest("".join([table[k] for k in keys]))
+        return seen[at]
+
+    return [quick_digest((job.shared, g.name, g.extra, hashes(g.shows, job.metas),
+                          hashes(g.bodies, job.body_hashes))) for g in groups]

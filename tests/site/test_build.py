@@ -1,0 +1,192 @@
+"""Basic build behaviour: the pages exist, failures leave site/ alone, bad content is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write_config, write_story
+from generator.build import build
+from generator.config import load_config
+from generator.errors import ContentError, DigestError, ThemeError
+
+
+def files(site: Path) -> dict[str, bytes]:
+    """Return every file under SITE with its bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def two_stories(project: Path) -> Path:
+    """Return a project with two stories on two days."""
+    write_story(project, slug="azam-khan-meets-akhilesh", date="2025-11-07T10:15:00+05:30",
+                people=["Azam Khan", "Akhilesh Yadav"], places=["Lucknow"], tags=["Politics"],
+                body="Azam Khan met Akhilesh Yadav in *Lucknow*.")
+    write_story(project, slug="patna-metro", date="2025-11-08T12:30:00+05:30", people=["Nitish Kumar"],
+                places=["Patna"], tags=["Transport"], body="The metro completed a trial run.")
+    return project
+
+
+def test_build_makes_every_kind_of_page(two_stories: Path) -> None:
+    result = build(load_config(two_stories))
+    site = two_stories / "site"
+    expected = ["index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", ".nojekyll",
+                "2025/11/07/azam-khan-meets-akhilesh/index.html", "2025/11/07/index.html",
+                "2025/11/08/patna-metro/index.html", "editions/index.html", "people/index.html",
+                "people/azam-khan/index.html", "people/azam-khan/feed.xml", "places/lucknow/index.html",
+                "tags/politics/index.html", "tags/transport/feed.xml"]
+    for rel in expected:
+        assert (site / rel).is_file(), rel
+    assert b"<em>Lucknow</em>" in (site / "2025/11/07/azam-khan-meets-akhilesh/index.html").read_bytes()
+    assert result.pages["article"] == 2 and result.pages["person"] == 3 and result.pages["sitemap"] == 1
+    assert result.written == len(files(site))
+    summary = result.summary()
+    assert summary.startswith(f"built {sum(result.pages.values())} pages (") and "2 article" in summary
+    assert "render" in summary and "read content" in summary  # seconds per named step
+
+
+def test_paths_of_the_site_are_relative_to_base_path(two_stories: Path) -> None:
+    write_config(two_stories, base_url="https://user.github.io/digest/")
+    build(load_config(two_stories))
+    page = (two_stories / "site/index.html").read_text(encoding="utf-8")
+    assert 'href="/digest/2025/11/08/patna-metro/"' in page
+    assert "https://user.github.io/digest/sitemap.xml" in (two_stories / "site/robots.txt").read_text()
+
+
+def test_theme_failure_leaves_site_as_it_was(two_stories: Path) -> None:
+    build(load_config(two_stories))
+    before = files(two_stories / "site")
+    (two_stories / "templates").mkdir()
+    (two_stories / "templates/term.html").write_text("{% extends 'base.html' %}{% block main %}"
+                                                     "{{ term.no_such_field.name }}{% endblock %}\n")
+    with pytest.raises(ThemeError) as caught:
+        build(load_config(two_stories))
+    assert "term.html" in str(caught.value)
+    assert files(two_stories / "site") == before
+    assert not (two_stories / ".site.new").exists()
+
+
+def test_theme_failure_on_first_build_leaves_no_site(two_stories: Path) -> None:
+    (two_stories / "templates").mkdir()
+    (two_stories / "templates/article.html").write_text("{% block main %}{{ oops( }}{% endblock %}\n")
+    with pytest.raises(ThemeError) as caught:
+        build(load_config(two_stories))
+    problem = caught.value.problems[0]
+    assert problem.path.endswith("article.html") and problem.line == 1
+    assert not (two_stories / "site").exists() and not (two_stories / ".site.new").exists()
+
+
+def test_bad_stories_are_each_named_and_the_others_still_checked(two_stories: Path) -> None:
+    build(load_config(two_stories))
+    before = files(two_stories / "site")
+    bad_yaml = write_story(two_stories, slug="bad-yaml", body="x")
+    bad_yaml.write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+    bad_date = bad_yaml.with_name("bad-date.md")
+    bad_date.write_text("---\ntitle: A title\ndate: next tuesday\n---\nBody.\n", encoding="utf-8")
+    no_title = write_story(two_stories, slug="no-title", title="", date="2025-11-09", body="x")
+    with pytest.raises(ContentError) as caught:
+        build(load_config(two_stories))
+    problems = {Path(p.path).name: p for p in caught.value.problems}
+    assert set(problems) == {"bad-yaml.md", "bad-date.md", "no-title.md"}
+    assert problems["bad-yaml.md"].line in (2, 3)  # where YAML noticed the unclosed list
+    assert problems["bad-date.md"].line == 3 and "date" in problems["bad-date.md"].message
+    assert "title" in problems["no-title.md"].message
+    assert files(two_stories / "site") == before  # nothing half-written
+    for path in (bad_yaml, bad_date, no_title):
+        path.unlink()
+    assert build(load_config(two_stories)).up_to_date
+
+
+def test_duplicate_urls_name_both_stories(two_stories: Path) -> None:
+    first = write_story(two_stories, slug="same", date="2025-11-07T08:00:00+05:30", body="One.")
+    second = first.with_name("other-file.md")
+    second.write_text(first.read_text().replace("One.", "Two."))
+    with pytest.raises(ContentError) as caught:
+        build(load_config(two_stories))
+    (problem,) = caught.value.problems
+    assert "same date and slug" in problem.message and "change one slug" in problem.message
+    assert "same.md" in str(problem) and "other-file.md" in str(problem)
+
+
+def test_two_pages_on_one_file_is_an_error(two_stories: Path) -> None:
+    write_config(two_stories, permalinks={"person": "names/{slug}/", "place": "names/{slug}/"})
+    write_story(two_stories, slug="same-name", date="2025-11-09T08:00:00+05:30", people=["Patna"], body="x")
+    with pytest.raises(DigestError) as caught:
+        build(load_config(two_stories))
+    assert "site/names/patna/index.html" in str(caught.value) and "person" in str(caught.value)
+
+
+def test_clean_build_ignores_and_replaces_the_cache(two_stories: Path) -> None:
+    build(load_config(two_stories))
+    (two_stories / "site/stray.html").write_text("not ours")
+    result = build(load_config(two_stories), clean=True)
+    assert not result.up_to_date and not (two_stories / "site/stray.html").exists()
+    assert build(load_config(two_stories)).up_to_date
+
+
+def test_unreadable_cache_counts_as_empty(two_stories: Path) -> None:
+    build(load_config(two_stories))
+    before = files(two_stories / "site")
+    for path in (two_stories / ".cache").iterdir():
+        path.write_bytes(b"not a pickle")
+    result = build(load_config(two_stories))
+    assert not result.up_to_date and files(two_stories / "site") == before
+
+
+def test_empty_content_builds_a_site(project: Path) -> None:
+    result = build(load_config(project))
+    assert (project / "site/index.html").is_file() and result.pages["article"] == 0
+
+
+def test_progress_bar_only_when_asked_and_long(two_stories: Path, capsys: pytest.CaptureFixture,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.build
+
+    build(load_config(two_stories), progress=True)  # a tiny build: no bar even when asked
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(generator.build, "PROGRESS_FROM", 1)  # as if it were long
+    build(load_config(two_stories), clean=True)
+    assert capsys.readouterr().err == ""  # not asked (stderr is no terminal)
+    build(load_config(two_stories), clean=True, progress=True)
+    err = capsys.readouterr().err
+    assert "rendering [" in err and "page groups" in err and err.endswith("\r")
+
+
+def many_stories(root: Path, count: int) -> None:
+    """Write COUNT small stories over a few days, sharing a few names."""
+    people = ["Azam Khan", "Mayawati", "Nitish Kumar", "Rahul Gandhi", "Sonia Gandhi", "Amit Shah"]
+    for i in range(count):
+        write_story(root, slug=f"story-{i}", date=f"2025-11-{1 + i % 9:02d}T{i % 24:02d}:00:00+05:30",
+                    people=[people[i % 6], people[(i * 7) % 6]], places=["Lucknow" if i % 2 else "Patna"],
+                    tags=[f"Topic {i % 11}", "Politics"], body=f"Story {i} *happened*.\n\nMore text.")
+
+
+def test_parallel_build_equals_one_process_build(project: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import parallel
+
+    many_stories(project, 600)  # enough files and pages for the build to fork workers
+    assert parallel.cores() >= 2 or pytest.skip("one core: no workers to compare with")
+    asked, run = [], parallel.run
+    monkeypatch.setattr(parallel, "run", lambda *args: asked.append(args[3]) or run(*args))
+    result = build(load_config(project))
+    assert result.pages["article"] == 600 and max(asked) >= 2  # it did fork
+    forked = files(project / "site")
+    monkeypatch.setattr(parallel, "cores", lambda: 1)
+    result = build(load_config(project), clean=True)
+    assert files(project / "site") == forked
+
+
+def test_parallel_reading_reports_bad_files_in_order(project: Path) -> None:
+    from generator.content import read_sources, scan
+
+    many_stories(project, 520)
+    for i in (3, 400):
+        path = next((project / "content").rglob(f"story-{i}.md"))
+        path.write_text("---\ntitle: [broken\n---\n", encoding="utf-8")
+    config = load_config(project)
+    serial, forked = (read_sources(config, scan(config), {}, workers=n) for n in (1, 2))
+    assert [p.path for p in forked.problems] == [p.path for p in serial.problems]
+    assert len(serial.problems) == 2 and list(forked.sources) == list(serial.sources)
+    assert forked.sources == serial.sources

@@ -1,0 +1,290 @@
+"""Incremental builds: after any edit, site/ is byte for byte what a clean build of the same project makes."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import write_config, write_story
+from generator.build import build
+from generator.config import load_config
+
+# Three days of stories sharing people, places and tags; paginate 2 in write_config makes lists paginate.
+STORIES = [
+    dict(slug="azam-khan-meets-akhilesh", date="2025-11-07T10:15:00+05:30", people=["Azam Khan", "Akhilesh Yadav"],
+         places=["Lucknow"], tags=["Politics", "Samajwadi Party"], organisations=["Samajwadi Party"],
+         body="Azam Khan met Akhilesh Yadav.\n\n\"It was cordial,\" he said."),
+    dict(slug="bihar-campaign", date="2025-11-07T14:40:00+05:30", people=["Tejashwi Yadav", "Nitish Kumar"],
+         places=["Patna", "Bihar"], tags=["Politics", "Bihar elections"], body="Campaigning entered its last week."),
+    dict(slug="flood-relief", date="2025-11-07T18:05:00+05:30", people=["Azam Khan"], places=["Rampur"],
+         tags=["Floods"], body="Relief reached 40 villages."),
+    dict(slug="mayawati-candidates", date="2025-11-08T09:00:00+05:30", people=["Mayawati", "Akhilesh Yadav"],
+         places=["Lucknow"], tags=["Politics", "By-elections"], body="Mayawati named three candidates."),
+    dict(slug="patna-metro", date="2025-11-08T12:30:00+05:30", people=["Nitish Kumar"], places=["Patna"],
+         tags=["Transport"], body="The metro completed a trial run."),
+    dict(slug="yogi-reviews-law-and-order", date="2025-11-09T11:20:00+05:30", people=["Yogi Adityanath", "Mayawati"],
+         places=["Lucknow", "Rampur"], tags=["Politics", "By-elections"], body="A review of law and order."),
+    dict(slug="tejashwi-promises-jobs", date="2025-11-09T16:45:00+05:30", people=["Tejashwi Yadav", "Akhilesh Yadav"],
+         places=["Patna"], tags=["Politics", "Bihar elections"], body="Ten lakh jobs, he promised."),
+    dict(slug="same-day-same-time", date="2025-11-09T00:00:00+05:30", people=["Azam Khan"], places=["Rampur"],
+         tags=["Politics"], body="A story dated by day only."),
+]
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Return every file under SITE with its bytes."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def clean_build(project: Path, elsewhere: Path) -> dict[str, bytes]:
+    """Copy PROJECT's inputs to ELSEWHERE, build it from nothing, and return its site's files."""
+    shutil.rmtree(elsewhere, ignore_errors=True)
+    elsewhere.mkdir(parents=True)
+    for name in ("config.yaml", "content", "templates", "static"):
+        source = project / name
+        if source.is_dir():
+            shutil.copytree(source, elsewhere / name)
+        elif source.is_file():
+            shutil.copy(source, elsewhere / name)
+    build(load_config(elsewhere), clean=True)
+    return site_files(elsewhere / "site")
+
+
+def rebuild(project: Path):
+    """Build PROJECT incrementally, reading config.yaml afresh."""
+    return build(load_config(project))
+
+
+def assert_same_as_clean(project: Path, tmp_path: Path) -> None:
+    """Fail, naming the files, unless PROJECT's site/ equals a clean build of its inputs."""
+    incremental, clean = site_files(project / "site"), clean_build(project, tmp_path / "clean")
+    assert clean, "the clean build made no files"
+    missing, extra = sorted(clean.keys() - incremental.keys()), sorted(incremental.keys() - clean.keys())
+    differing = sorted(k for k in clean.keys() & incremental.keys() if clean[k] != incremental[k])
+    assert not (missing or extra or differing), f"missing {missing[:5]}, extra {extra[:5]}, differ {differing[:5]}"
+    assert not (project / ".site.new").exists(), "the staging folder was left behind"
+
+
+def story_path(project: Path, slug: str, date: str = "2025-11-07") -> Path:
+    """Return the content file of a story written by write_story."""
+    return project / "content" / "articles" / date.replace("-", "/") / f"{slug}.md"
+
+
+def edit_meta(path: Path, **changes: object) -> None:
+    """Change front matter fields of a content file, keeping its body."""
+    text = path.read_text(encoding="utf-8")
+    _, head, body = text.split("---\n", 2)
+    meta = yaml.safe_load(head)
+    meta.update(changes)
+    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                    encoding="utf-8")
+
+
+@pytest.fixture
+def digest(project: Path) -> Path:
+    """Return a project with the stories above, built once."""
+    for story in STORIES:
+        write_story(project, **story)
+    rebuild(project)
+    return project
+
+
+def test_first_build_equals_clean_build(digest: Path, tmp_path: Path) -> None:
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_nothing_changed_writes_nothing(digest: Path) -> None:
+    before = {p: p.stat().st_mtime_ns for p in (digest / "site").rglob("*") if p.is_file()}
+    result = rebuild(digest)
+    assert result.up_to_date and result.written == 0 and result.removed == 0 and result.changed == []
+    statics = [p for p in before if "static" in p.relative_to(digest / "site").parts]
+    assert statics and sum(result.pages.values()) == len(before) - len(statics)  # the rest are pages
+    after = {p: p.stat().st_mtime_ns for p in (digest / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_body_edit_rewrites_the_story_and_its_feeds_only(digest: Path, tmp_path: Path) -> None:
+    path = story_path(digest, "flood-relief")
+    path.write_text(path.read_text(encoding="utf-8") + "\nBoats arrived on Saturday.\n", encoding="utf-8")
+    result = rebuild(digest)
+    assert "2025/11/07/flood-relief/index.html" in result.changed
+    assert "feed.xml" in result.changed  # the feed carries the text
+    assert not any(p.startswith(("people/", "tags/")) and p.endswith("index.html") for p in result.changed)
+    assert b"Boats arrived" in (digest / "site/2025/11/07/flood-relief/index.html").read_bytes()
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_same_size_edit_right_after_a_build_is_seen(digest: Path, tmp_path: Path) -> None:
+    # a write in the same clock tick as the last build can keep size and mtime: it must still count
+    path = story_path(digest, "flood-relief")
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("40 villages", "41 villages"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    result = rebuild(digest)
+    assert not result.up_to_date
+    assert b"41 villages" in (digest / "site/2025/11/07/flood-relief/index.html").read_bytes()
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_people_change_updates_old_and_new_person_pages(digest: Path, tmp_path: Path) -> None:
+    edit_meta(story_path(digest, "flood-relief"), people=["Mayawati"])
+    result = rebuild(digest)
+    assert "people/mayawati/index.html" in result.changed
+    assert "people/azam-khan/index.html" in result.changed
+    assert any(p.startswith("page/") for p in result.changed)  # its card on the home page lists people
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_deleted_story_disappears_from_every_page(digest: Path, tmp_path: Path) -> None:
+    story_path(digest, "patna-metro", "2025-11-08").unlink()
+    result = rebuild(digest)
+    assert result.removed >= 1
+    site = digest / "site"
+    assert not (site / "2025/11/08/patna-metro").exists()
+    assert not (site / "tags/transport").exists()  # its only story is gone, and so is the empty folder
+    for rel, data in site_files(site).items():
+        assert b"patna-metro" not in data and b"metro completed" not in data, rel
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_slug_rename_moves_the_story(digest: Path, tmp_path: Path) -> None:
+    old = story_path(digest, "bihar-campaign")
+    edit_meta(old, slug="bihar-campaign-final-week")
+    old.rename(old.with_name("bihar-campaign-final-week.md"))
+    rebuild(digest)
+    assert (digest / "site/2025/11/07/bihar-campaign-final-week/index.html").is_file()
+    assert not (digest / "site/2025/11/07/bihar-campaign").exists()
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_date_change_moves_the_story_between_editions(digest: Path, tmp_path: Path) -> None:
+    edit_meta(story_path(digest, "flood-relief"), date="2025-11-09T08:00:00+05:30")
+    rebuild(digest)
+    assert (digest / "site/2025/11/09/flood-relief/index.html").is_file()
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_new_story_is_added_everywhere(digest: Path, tmp_path: Path) -> None:
+    write_story(digest, slug="late-news", date="2025-11-10T08:00:00+05:30", people=["Azam Khan"],
+                tags=["Politics"], body="Late news.")
+    result = rebuild(digest)
+    assert "2025/11/10/late-news/index.html" in result.changed and "sitemap.xml" in result.changed
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_template_change_rerenders(digest: Path, tmp_path: Path) -> None:
+    templates = digest / "templates"
+    templates.mkdir()
+    (templates / "article.html").write_text('{% extends "!parent/article.html" %}\n'
+                                            '{% block main %}<p class="flag">local</p>{{ super() }}{% endblock %}\n',
+                                            encoding="utf-8")
+    rebuild(digest)
+    assert b'class="flag"' in (digest / "site/2025/11/07/flood-relief/index.html").read_bytes()
+    assert_same_as_clean(digest, tmp_path)
+    (templates / "article.html").unlink()
+    rebuild(digest)
+    assert b'class="flag"' not in (digest / "site/2025/11/07/flood-relief/index.html").read_bytes()
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_static_css_change_renames_the_stylesheet_everywhere(digest: Path, tmp_path: Path) -> None:
+    before = {p.name for p in (digest / "site/static/css").iterdir()}
+    css = digest / "static" / "css"
+    css.mkdir(parents=True)
+    (css / "site.css").write_text("body { color: #123; }\n", encoding="utf-8")
+    rebuild(digest)
+    after = {p.name for p in (digest / "site/static/css").iterdir()}
+    assert len(after) == 1 and after != before  # the old fingerprinted file is gone
+    assert after.pop().encode() in (digest / "site/index.html").read_bytes()
+    assert_same_as_clean(digest, tmp_path)
+
+
+@pytest.mark.parametrize("change", [dict(title="Another Digest"), dict(paginate=3),
+                                    dict(base_url="https://example.org/news/")])
+def test_config_change(digest: Path, tmp_path: Path, change: dict) -> None:
+    write_config(digest, **change)
+    rebuild(digest)
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_deleted_output_file_comes_back(digest: Path, tmp_path: Path) -> None:
+    (digest / "site/people/mayawati/index.html").unlink()
+    result = rebuild(digest)
+    assert result.changed == ["people/mayawati/index.html"]
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_bad_story_leaves_site_and_cache_alone(digest: Path, tmp_path: Path) -> None:
+    before = site_files(digest / "site")
+    bad = story_path(digest, "flood-relief")
+    good_text = bad.read_text(encoding="utf-8")
+    bad.write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
+    with pytest.raises(Exception):
+        rebuild(digest)
+    assert site_files(digest / "site") == before
+    bad.write_text(good_text.replace("Relief reached", "Help reached"), encoding="utf-8")
+    rebuild(digest)
+    assert_same_as_clean(digest, tmp_path)
+
+
+def random_edit(project: Path, rng: random.Random, number: int) -> str:
+    """Make one random change to PROJECT's stories; return what it was."""
+    paths = sorted((project / "content").rglob("*.md"))
+    path = rng.choice(paths)
+    action = rng.choice(["body", "people", "tags", "delete", "add", "date", "title", "rename"])
+    if action == "body":
+        path.write_text(path.read_text(encoding="utf-8") + f"\nMore news {number}.\n", encoding="utf-8")
+    elif action == "people":
+        edit_meta(path, people=rng.sample(["Azam Khan", "Mayawati", "Nitish Kumar", "Rahul Gandhi", "Sonia Gandhi"],
+                                          rng.randint(0, 3)))
+    elif action == "tags":
+        edit_meta(path, tags=rng.sample(["Politics", "Floods", "Transport", "Economy", "Courts"], rng.randint(1, 3)))
+    elif action == "delete" and len(paths) > 3:
+        path.unlink()
+    elif action == "date":
+        edit_meta(path, date=f"2025-11-{rng.randint(6, 10):02d}T{rng.randint(0, 23):02d}:00:00+05:30")
+    elif action == "title":
+        edit_meta(path, title=f"A new title {number}", summary=f"Summary {number}.")
+    elif action == "rename":
+        edit_meta(path, slug=f"renamed-{number}")
+        path.rename(path.with_name(f"renamed-{number}.md"))
+    else:
+        action = "add"
+        write_story(project, slug=f"added-{number}", date=f"2025-11-{rng.randint(6, 10):02d}T09:{number:02d}:00+05:30",
+                    people=rng.sample(["Azam Khan", "Mayawati", "Rahul Gandhi"], 2), tags=["Politics"],
+                    body=f"Added story {number}.")
+    return f"{action} {path.name}"
+
+
+def test_any_sequence_of_edits_equals_a_clean_build(digest: Path, tmp_path: Path) -> None:
+    rng = random.Random(20251107)
+    done = []
+    for number in range(12):
+        done.append(random_edit(digest, rng, number))
+        if number % 3 == 2:
+            write_config(digest, paginate=rng.choice([1, 2, 3]), related=rng.choice([2, 3]))
+        rebuild(digest)
+        if number % 4 == 3:
+            assert_same_as_clean(digest, tmp_path / str(number))
+    assert len({d.split()[0] for d in done}) >= 4, done  # the sequence mixed several kinds of edit
+    assert_same_as_clean(digest, tmp_path / "end")
+
+
+@pytest.mark.parametrize("lost", ["markdown-*.pickle", "sources-*.pickle", "plan.pickle", "state.pickle", "*"])
+def test_lost_cache_files_cost_time_not_correctness(digest: Path, tmp_path: Path, lost: str) -> None:
+    gone = list((digest / ".cache").glob(lost))
+    assert gone
+    for path in gone:
+        path.unlink()
+    path = story_path(digest, "flood-relief")
+    path.write_text(path.read_text(encoding="utf-8") + "\nA line after the loss.\n", encoding="utf-8")
+    rebuild(digest)
+    assert b"A line after the loss" in (digest / "site/2025/11/07/flood-relief/index.html").read_bytes()
+    assert_same_as_clean(digest, tmp_path)
+    assert rebuild(digest).up_to_date

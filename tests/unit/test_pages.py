@@ -1,0 +1,114 @@
+"""Planning: page groups cover every page once and name what they read; cards act as dicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from generator.cache import digest
+from generator.config import Config
+from generator.models import Article
+from generator.pages import Card, Cards, in_sitemap, page_groups, plan
+from generator.taxonomy import organise
+from generator.urls import Urls
+
+IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
+
+
+def story(slug: str, day: int, people=(), tags=()) -> Article:
+    """Return a small Article."""
+    return Article(source=f"content/{slug}.md", slug=slug, title=slug.title(), summary=f"About {slug}.",
+                   date=dt.datetime(2025, 11, day, 10, tzinfo=IST), body="Text.", people=tuple(people),
+                   places=("Lucknow",), tags=tuple(tags))
+
+
+@pytest.fixture
+def setup():
+    """Return a small site, its config and URLs."""
+    config = Config(root=Path("."), base_url="https://example.org/digest/", paginate=2, feed_size=2)
+    site = organise([story("a", 7, ["Azam Khan"], ["Politics"]), story("b", 7, ["Azam Khan", "Mayawati"], ["Politics"]),
+                     story("c", 8, ["Mayawati"], ["Floods"]), story("d", 9, ["Azam Khan"], ["Politics"])])
+    return site, config, Urls(config.base_url, config.permalinks)
+
+
+def test_groups_make_every_page_once(setup) -> None:
+    site, config, urls = setup
+    bodies = {k: "<p>Text.</p>" for k in site.articles}
+    groups = page_groups(site, config, urls, bodies)
+    pages = [p for g in groups for p in g.make()]
+    paths = [urls.output_path(p.url) for p in pages]
+    assert len(paths) == len(set(paths))
+    planned = plan(site, config, urls, bodies)
+    assert [p.url for p in planned[:-1]] == [p.url for p in pages] and planned[-1].kind == "sitemap"
+    assert len({g.name for g in groups}) == len(groups)
+    assert {"home", "article", "edition", "index", "person", "place", "tag", "feed", "404"} <= {p.kind for p in pages}
+
+
+def test_groups_name_the_stories_they_show(setup) -> None:
+    site, config, urls = setup
+    bodies = {k: "<p>Text.</p>" for k in site.articles}
+    for group in page_groups(site, config, urls, bodies):
+        shown = {item["key"] for page in group.make() for item in _cards(page.context)}
+        assert shown <= set(group.shows), group.name  # a card shown but not named would go stale
+        if group.name.startswith(("article:", "feed")):
+            assert group.bodies, group.name  # their text is on the page
+        if group.parts is not None:
+            parts = group.parts()
+            assert [p.url for part in parts for p in part.make()] == [p.url for p in group.make()]
+            for part in parts:
+                shown = {item["key"] for page in part.make() for item in _cards(page.context)}
+                assert shown <= set(part.shows), part.name
+
+
+def _cards(value):
+    if isinstance(value, Card):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _cards(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _cards(item)
+
+
+def test_sitemap_lists_html_pages_but_404(setup) -> None:
+    site, config, urls = setup
+    planned = plan(site, config, urls, {k: "" for k in site.articles})
+    listed = {u for u, _ in planned[-1].context["pages"]}
+    assert listed == {p.url for p in planned if in_sitemap(p)}
+    assert urls.file("404.html") not in listed and urls.file("feed.xml") not in listed
+
+
+def test_card_reads_like_a_dict_in_python_and_jinja(setup) -> None:
+    site, config, urls = setup
+    card = Cards(site, urls, config.timezone)["2025/11/09/d"]
+    assert card["title"] == "D" and card.get("dateline") is None and "url" in card
+    assert dict(card)["url"] == card.url == "/digest/2025/11/09/d/"
+    assert (card | {"extra": 1})["extra"] == 1
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    assert env.from_string("{{ c.title }} {{ c['url'] }} {{ c.people[0].name }}").render(c=card) == \
+        "D /digest/2025/11/09/d/ Azam Khan"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ c.no_such_field.x }}").render(c=card)
+
+
+def test_card_is_made_only_when_read_and_hashes_by_its_story(setup) -> None:
+    site, config, urls = setup
+    made = []
+    card = Card(lambda: made.append(1) or {"title": "T"}, digest="meta-hash")
+    assert digest({"items": [card]}) == digest({"items": ["meta-hash"]}) and not made
+    assert card["title"] == "T" and made == [1]
+    unhashed = Card(lambda: {"title": "T"})
+    assert digest([unhashed]) != digest([Card(lambda: {"title": "U"})])  # without a hash, its fields count
+
+
+def test_cards_mapping_knows_every_story(setup) -> None:
+    site, config, urls = setup
+    cards = Cards(site, urls, config.timezone)
+    assert len(cards) == 4 and set(cards) == set(site.articles)
+    assert cards["2025/11/07/a"] is cards["2025/11/07/a"]
+    with pytest.raises(KeyError):
+        cards["no/such/story"]

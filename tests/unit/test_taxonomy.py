@@ -1,0 +1,116 @@
+"""Terms, editions and related stories, and the incremental recomputation of related lists."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+
+import pytest
+
+from generator.models import Article
+from generator.taxonomy import (RELATED_WINDOW, co_mentions, make_terms, neighbours, newest_rank, organise,
+                                related_lists, term_lists, top)
+
+IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
+
+
+def story(slug: str, day: int, hour: int = 0, people=(), places=(), tags=()) -> Article:
+    """Return a small Article."""
+    return Article(source=f"content/{slug}.md", slug=slug, title=slug, date=dt.datetime(2025, 11, day, hour, tzinfo=IST),
+                   summary="", body="Text.", people=tuple(people), places=tuple(places), tags=tuple(tags))
+
+
+def test_organise_orders_newest_first_and_groups_days() -> None:
+    site = organise([story("a", 7, 9), story("b", 8, 1), story("c", 7, 11)])
+    assert site.order == ("2025/11/08/b", "2025/11/07/c", "2025/11/07/a")
+    assert [e.day.day for e in site.editions] == [8, 7]
+    assert site.editions[1].articles == ("2025/11/07/a", "2025/11/07/c")  # reading order within a day
+
+
+def test_organise_accepts_articles_by_key() -> None:
+    articles = [story("a", 7, 9), story("b", 8, 1)]
+    assert organise({a.key: a for a in articles}) == organise(articles)
+
+
+def test_terms_merge_spellings_by_slug_and_take_the_commonest() -> None:
+    terms = make_terms("person", [story("a", 9, people=["Azam Khan"]), story("b", 8, people=["Azam khan"]),
+                                  story("c", 7, people=["Azam Khan"])])
+    (term,) = terms
+    assert (term.slug, term.name, len(term.articles)) == ("azam-khan", "Azam Khan", 3)
+
+
+def test_people_sort_by_surname() -> None:
+    terms = make_terms("person", [story("a", 7, people=["Zoya Akhtar", "Amit Shah"])])
+    assert [t.name for t in terms] == ["Zoya Akhtar", "Amit Shah"]
+
+
+def test_co_mentions_leave_out_the_person_and_count_the_others() -> None:
+    site = organise([story("a", 7, people=["Azam Khan", "Mayawati"]), story("b", 8, people=["Azam Khan", "Mayawati"]),
+                     story("c", 9, people=["Azam Khan", "Nitish Kumar"])])
+    azam = next(t for t in site.terms["person"] if t.slug == "azam-khan")
+    assert co_mentions(site, azam) == [("Mayawati", 2), ("Nitish Kumar", 1)]
+
+
+def test_rank_breaks_ties_of_time_by_key() -> None:
+    site = organise([story("b", 7), story("a", 7), story("c", 8)])
+    rank = newest_rank(site)
+    assert sorted(rank, key=rank.get) == ["2025/11/08/c", "2025/11/07/a", "2025/11/07/b"]
+
+
+def test_top_prefers_higher_scores_then_lower_rank() -> None:
+    assert top({"x": 1, "y": 2, "z": 1, "w": 2}, {"w": 3, "x": 0, "y": 2, "z": 1}, 3) == ("y", "w", "x")
+
+
+def random_site(rng: random.Random, count: int) -> list[Article]:
+    """Return COUNT stories over few days and names, many at the same time, so windows and ties matter."""
+    names = [f"Person {i}" for i in range(8)]
+    return [story(f"s{i}", rng.randint(1, 5), rng.choice([0, 0, 9, 12]), rng.sample(names, rng.randint(1, 3)),
+                  rng.sample(["Lucknow", "Patna", "Delhi"], 1), rng.sample(["Politics", "Floods", "Jobs"], 2))
+            for i in range(count)]
+
+
+def reference_related(site, key: str, limit: int) -> tuple[str, ...]:
+    """Return KEY's related stories by the rule spelled out plainly (the original implementation)."""
+    from collections import Counter
+    from generator.urls import slugify
+    index = {(t.kind, t.slug): t for terms in site.terms.values() for t in terms}
+    scores: Counter = Counter()
+    for kind in ("person", "place", "tag"):
+        for name in site.articles[key].names(kind):
+            term = index[(kind, slugify(name))]
+            at = term.articles.index(key)
+            for other in term.articles[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]:
+                if other != key:
+                    scores[other] += 1
+    return tuple(sorted(scores, key=lambda k: (-scores[k], -site.articles[k].date.timestamp(), k))[:limit])
+
+
+def test_related_lists_follow_the_plain_rule() -> None:
+    site = organise(random_site(random.Random(7), 120))
+    found = related_lists(site, 4, {})
+    assert found and all(found[k] == reference_related(site, k, 4) for k in site.order)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_related_recomputed_near_an_edit_equals_recomputing_all(seed: int) -> None:
+    rng = random.Random(seed)
+    before = organise(random_site(rng, 150))
+    old_related = related_lists(before, 5, {})
+    articles = dict(before.articles)
+    edited = []
+    for _ in range(rng.randint(1, 3)):  # change, add or delete a story
+        key = rng.choice(sorted(articles))
+        old = articles.pop(key)
+        edited.append(old)
+        if rng.random() < 0.7:
+            new = dataclasses.replace(old, people=("Person 9",) + old.people[1:], tags=old.tags[::-1],
+                                      date=old.date + dt.timedelta(hours=rng.choice([0, 1, 30])))
+            articles[new.key] = new
+            edited.append(new)
+    after = organise(articles.values())
+    stale = {a.key for a in edited}
+    for article in edited:
+        stale |= neighbours(term_lists(before), article) | neighbours(term_lists(after), article)
+    assert len(stale) < len(after.order)  # the point: far from the edits, lists are reused
+    assert related_lists(after, 5, old_related, stale) == related_lists(after, 5, {})
