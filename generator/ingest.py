@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import zoneinfo
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -14,6 +15,7 @@ from generator import frontmatter
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.markup import escape_copy
+from generator.surnames import full_names, story_counts, with_full_names
 from generator.urls import MAX_SLUG, slugify
 from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.parse import Seed, SeedError, parse_seed
@@ -46,6 +48,14 @@ class Report:
     def failed(self) -> bool:
         """Tell whether any seed could not be ingested."""
         return any(p.severity == "error" for p in self.problems)
+
+
+def archive_people(config: Config) -> Counter[str]:
+    """Count the stories in content/ that name each person."""
+    from generator.registry import archive_names
+
+    _, counts, shown = archive_names(config.path("content") / ARTICLES)
+    return Counter({shown[k]: n for k, n in counts.items()})
 
 
 def lexicon(config: Config) -> Lexicon:
@@ -241,6 +251,10 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
     if processes is None:
         processes = 2 if len(stories) >= 200 else 1
     found = extract_many(stories, known, processes=processes) if stories else []
+    if found:
+        counts = archive_people(config) + story_counts(e.people for e in found)
+        owners = full_names(known.people, counts)
+        found = [with_full_names(entities, owners) for entities in found]
     taken = {e.path for e in index.values()}
     for seed, story, entities in zip(seeds, stories, found):
         title = headline(story, entities)

@@ -389,3 +389,16 @@ def test_a_colliding_long_slug_still_fits_and_builds(tmp_path: Path) -> None:
     second.parent.mkdir(parents=True, exist_ok=True)
     second.write_text(f"---\ntitle: T\ndate: 2025-11-07\nslug: {other}\n---\nBody.\n", encoding="utf-8")
     assert read_article(second, config).slug == other  # content accepts what ingest chose
+
+
+def test_a_lone_surname_takes_the_full_name_the_archive_agrees_on(tmp_path: Path) -> None:
+    root = new_project(tmp_path / "p")
+    add_seed(root, "a.txt", story_text("Lucknow, Nov 7 (IANS) Chief Minister Yogi Adityanath opened a bridge "
+                                       "over the Gomti river on Friday.", "Adityanath said it would ease traffic."))
+    add_seed(root, "b.txt", story_text("Gorakhpur, Nov 7 (IANS) Chief Minister Yogi Adityanath inaugurated a "
+                                       "hospital in Gorakhpur on Friday.", "The hospital has 500 beds."))
+    run(root)
+    add_seed(root, "c.txt", story_text("Varanasi, Nov 7 (IANS) Chief Minister Adityanath reviewed flood relief "
+                                       "work in Varanasi on Friday.", "Officials briefed him on the damage."))
+    run(root)
+    assert meta_of(stories(root)["c.txt"])["people"] == ["Yogi Adityanath"]
