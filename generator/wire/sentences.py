@@ -27,6 +27,12 @@ _PREFIX = re.compile(
     r"^(?:(?:By\s+)?[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2}\s*(?:\([^()]{1,30}\))?\s*:\s+"
     r"|[A-Z][\w .]{1,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*\([A-Z]{2,10}\)\s*[-–—:]?\s*)")
 
+# 'MALE Indian football team ...': a capitalised dateline run into the copy. Four letters or more
+# and vowels, so acronyms ('BJP', 'AIUDF chief') stay; then one capitalised word and a lower-case
+# one, so 'ICCO Executive Director X' and 'OSHAP Technologies Ltd' stay too.
+_CAPS_DATELINE = re.compile(r"(?=[A-Z]*[AEIOU])[A-Z]{4,}(?:\s+[A-Z]{2,})*\s+(?=[A-Z][a-z]+\s+[a-z])"
+                            r"(?!(?:Corp|Inc|Co|Ltd|Plc|Group|Bank)\b)")
+
 
 def split_sentences(text: str) -> list[str]:
     """Split TEXT into sentences, keeping abbreviations, initials and decimals intact."""
@@ -87,8 +93,8 @@ def is_sentence_like(paragraph: str) -> bool:
 
 
 def strip_prefix(paragraph: str) -> str:
-    """Drop an embedded dateline or byline label ('TIRUPATI: ', 'New Delhi, Sep 20 (IANS) ')."""
-    match = _PREFIX.match(paragraph)
+    """Drop an embedded dateline or byline label ('TIRUPATI: ', 'New Delhi, Sep 20 (IANS) ', 'MALE ')."""
+    match = _PREFIX.match(paragraph) or _CAPS_DATELINE.match(paragraph)
     if match and paragraph[match.end():match.end() + 1].isupper():
         return paragraph[match.end():]
     return paragraph

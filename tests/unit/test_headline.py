@@ -30,7 +30,7 @@ def make(lede: str, *more: str, people: tuple[str, ...] = ()) -> str:
     ("The port authority will reopen the old northern terminal to cargo ships next month.",
      "Port authority to reopen old northern terminal to cargo ships"),
     ("Greenfield Foods Inc said it expected its annual profit to rise sharply this year.",
-     "Greenfield Foods Inc says it expected its annual profit to rise sharply"),
+     "Greenfield Foods Inc says it expects its annual profit to rise sharply"),
     ("The farmers urged the state government to raise the support price for wheat crops.",
      "Farmers urge state government to raise support price for wheat crops"),
     # descriptor chains before the actor and before names in the object
@@ -43,7 +43,7 @@ def make(lede: str, *more: str, people: tuple[str, ...] = ()) -> str:
      "Central bank raises its lending rate by half point to curb inflation"),
     # subordinate clauses and appositives
     ("Riverton Steel, a maker of pipes and rails, said it closed its oldest furnace in the valley.",
-     "Riverton Steel says it closed its oldest furnace in valley"),
+     "Riverton Steel says it closes its oldest furnace in valley"),
     ("The river authority opened all ten gates of the dam, which had been full since June.",
      "River authority opens all ten gates of dam"),
     # brackets and tickers
@@ -110,3 +110,53 @@ def test_sentence_case_not_title_case() -> None:
 def test_deterministic() -> None:
     lede = "Stocks in Tokyo fell for a third day as exporters lost ground on a stronger yen."
     assert make(lede) == make(lede)
+
+
+@pytest.mark.parametrize("lede, expected", [
+    # a cut never leaves a dangling modifier: "two-dollar monthly subscriber" -> up to the noun
+    ("The panel recommended raising the two-dollar monthly subscriber fee for rural telephone "
+     "lines in the hill districts by next year.",
+     "Panel recommends raising two-dollar monthly subscriber fee for rural telephone lines"),
+    # a participle opening a reduced relative is not the main verb
+    ("The rebate granted at yesterday's sugar tender represents some concession to the producers, "
+     "officials said.",
+     "Rebate granted at yesterday's sugar tender represents some concession to producers"),
+    # a firm named like two people takes a singular verb
+    ("Duff and Phelps said it has downgraded the fixed income securities of a large steel maker.",
+     "Duff and Phelps says it downgrades fixed income securities of large steel maker"),
+    ("Health and Rehabilitation Properties Trust said it bought two nursing homes in the state.",
+     "Health and Rehabilitation Properties Trust says it buys two nursing homes in state"),
+    # an all-caps dateline run into the lede
+    ("KOCHI Kerala police arrested three men for smuggling gold through the airport on Monday.",
+     "Kerala police arrest three men for smuggling gold through airport"),
+    # markup: emphasis, scripts and javascript links
+    ("The *minister* said <script>alert(1)</script> the [new](javascript:alert(1)) plan for the "
+     "bridge is ready.",
+     "Minister says new plan for bridge is ready"),
+    # a participle lead clause, an aside opened by a preposition, a name after a role
+    ("Buoyed by low fuel prices, Harbor Airways expects its annual profit to rise sharply.",
+     "Harbor Airways expects its annual profit to rise sharply"),
+    ("Delta Mills Inc, in documents filed with a state court, said the ruling would halt its plans.",
+     "Delta Mills Inc says ruling will halt its plans"),
+    ("Orchard Corp chairman and president, Lena Marsh, said the strong economy will lift sales.",
+     "Lena Marsh says strong economy will lift sales"),
+    # an 'and' inside a company name before a role and a name
+    ("Lake Shore and Western Co chairman Tom Briggs said he is pleased with the year's results.",
+     "Tom Briggs says he is pleased with year's results"),
+    # "more harm than good" keeps its adjective; "from last year" goes with the time words
+    ("Most voters feel that hostile takeovers do more harm than good, according to a new poll.",
+     "Most voters feel that hostile takeovers do more harm than good"),
+    ("Factory investment will rise 10 pct in 1987 from last year, a bank survey predicted.",
+     "Factory investment to rise 10 pct in 1987"),
+    # a long reported clause keeps its verb and is put in headline tense
+    ("Northgate Bank said the state transport department of the eastern province has issued an "
+     "order allowing it to buy and hold the shares of the smaller lender in a voting trust.",
+     "Northgate Bank says state transport department of eastern province issues order"),
+])
+def test_fault_fixes(lede: str, expected: str) -> None:
+    assert make(lede) == expected
+
+
+@pytest.mark.parametrize("paragraphs", [("(IANS)",), ("[IANS]",), ("<b> </b>",)])
+def test_bracket_only_copy_gives_placeholder(paragraphs: tuple[str, ...]) -> None:
+    assert headline(Story(paragraphs), NONE) == "Wire story"

@@ -68,3 +68,15 @@ def test_summary_odd_input_never_crashes(paragraphs: tuple[str, ...]) -> None:
 
 def test_clip_short_text_unchanged() -> None:
     assert clip("Short text.", 300) == "Short text."
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("MALE Indian football team beat Nepal 3-0 in the final.", "Indian football team beat Nepal 3-0 in the final."),
+    ("PORT BLAIR The island council opened the new bridge.", "The island council opened the new bridge."),
+    ("AMAX Corp said it sold a mine.", "AMAX Corp said it sold a mine."),
+    ("BJP Jharkhand president Babulal Marandi spoke to reporters.",
+     "BJP Jharkhand president Babulal Marandi spoke to reporters."),
+    ("OPEC has reaffirmed its commitment to fixed prices.", "OPEC has reaffirmed its commitment to fixed prices."),
+])
+def test_caps_dateline_is_stripped(paragraph: str, expected: str) -> None:
+    assert lede_paragraph([paragraph]) == expected
