@@ -17,7 +17,8 @@ from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.mentions import Mention, find_mentions
 from generator.wire.resolve import resolve
 
-CHUNK = 200  # stories per task when spreading over processes
+CHUNK = 200  # the most stories per task when spreading over processes
+TASKS_PER_PROCESS = 6  # enough tasks that no worker idles long at the end
 
 
 def story_text(story: Story) -> str:
@@ -35,8 +36,11 @@ def extract_many(stories: Sequence[Story], lexicon: Lexicon, processes: int = 1)
     stories = list(stories)
     if processes <= 1 or len(stories) <= CHUNK:
         return _extract_chunk(stories, lexicon)
-    chunks = [stories[i:i + CHUNK] for i in range(0, len(stories), CHUNK)]
+    size = min(CHUNK, -(-len(stories) // (processes * TASKS_PER_PROCESS)))
+    chunks = [stories[i:i + size] for i in range(0, len(stories), size)]
     methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        ner.model()  # load once here: forked workers share it instead of each loading it
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
         results = pool.map(_extract_chunk, chunks, repeat(lexicon))

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 from generator.wire import namelists as nl
 from generator.wire.acronyms import defined_spans
 from generator.wire.entities import Lexicon, Story
+from generator.wire.known import ORG, PERSON, PLACE, Mention, gazetteer, lexicon_mentions
 from generator.wire.names import key, left_initials, name_evidence, person_name, tidy
 from generator.wire.ner import Span
 from generator.wire.personrules import (bracketed_surname, closes_quote, country_possessive,
                                         listed_after_plural, unlikely_person)
-
-PERSON, PLACE, ORG = "person", "place", "org"
-# how much a mention's source counts when the same name gets different types
-WEIGHT = {"lexicon": 100, "dateline": 20, "cue": 6, "rule": 4, "names": 1, "model": 2, "gazetteer": 3}
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"
 _RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
@@ -30,28 +26,11 @@ _LOWER_TITLE = (r"leader|president|chairman|chairperson|spokesperson|spokesman|c
 _TITLE_RULE = re.compile(rf"(?<![\w.])(?:{_STRONG_TITLE}|{_LOWER_TITLE})\.?[ \t]+(?P<name>{_RUN})")
 _AGE_RULE = re.compile(rf"(?P<name>{_RUN}),[ \t]*(?:aged[ \t]+)?\d{{2}}[ \t]*,|(?P<name2>{_RUN})[ \t]*\(\d{{2}}\)")
 _CUE_AFTER = re.compile(
-    r"^(?:['’]s?)?(?:,[ \t]*(?:aged[ \t]+)?\d{1,3}[ \t]*,|[ \t]*\(\d{1,3}\)|[ \t]+(?:has[ \t]+|had[ \t]+|"
+    r"^(?:['’]s?)?(?:,[ \t]+who\b|,[ \t]*(?:aged[ \t]+)?\d{1,3}[ \t]*,|[ \t]*\(\d{1,3}\)|[ \t]+(?:has[ \t]+|had[ \t]+|"
     r"also[ \t]+|on[ \t]+\w+[ \t]+|then[ \t]+|further[ \t]+)?(?:" + "|".join(
         sorted(nl.PERSON_VERBS, key=len, reverse=True)) + r")\b)")
 _ACRONYM_LIKE = re.compile(r"^[A-Z][A-Z&\-]{1,7}$")
 _ROADISH = {"marg", "road", "street", "lane", "nagar", "park", "chowk", "avenue", "highway"}
-_GAZ_SKIP = {"male", "georgia", "jordan", "chad", "niger", "guinea", "us", "gulf", "mali", "togo"}
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One occurrence of a candidate entity in the text."""
-
-    name: str
-    kind: str  # person | place | org
-    start: int
-    end: int
-    source: str = "model"  # model | rule | cue | gazetteer | lexicon | dateline
-
-    @property
-    def weight(self) -> int:
-        """How much this mention counts when its name is typed by vote."""
-        return WEIGHT[self.source]
 
 
 def title_before(text: str, start: int) -> bool:
@@ -79,10 +58,10 @@ def find_mentions(text: str, spans: Sequence[Span], story: Story, lexicon: Lexic
     for finder in (listed_after_plural, bracketed_surname, country_possessive):
         found.extend(Mention(name, PERSON, start, end, "rule") for name, start, end in finder(text))
     found.extend(_name_list_rule(text))
-    found.extend(_gazetteer(text))
+    found.extend(gazetteer(text))
     found.extend(_defined(text))
     found.extend(_bracketed(text))
-    found.extend(_lexicon(text, lexicon))
+    found.extend(lexicon_mentions(text, lexicon))
     if story.dateline_city:
         found.append(Mention(story.dateline_city, PLACE, -1, -1, "dateline"))
     return sorted(found, key=lambda m: (m.start, -m.end))
@@ -272,56 +251,3 @@ def _age_rule(text: str) -> Iterator[Mention]:
             if name:
                 yield Mention(name, PERSON, match.start(group), match.end(group), "rule")
                 break
-
-
-_TOKEN = re.compile(r"[\w&\-]+")
-_GAZETTEER = frozenset(n for n in nl.PLACES if n not in _GAZ_SKIP)
-_LONGEST = max(len(n.split()) for n in _GAZETTEER)
-
-
-def _gazetteer(text: str) -> Iterator[Mention]:
-    """Yield the capitalised gazetteer places in TEXT (longest match first)."""
-    tokens = list(_TOKEN.finditer(text))
-    i = 0
-    while i < len(tokens):
-        if not tokens[i].group(0)[:1].isupper():
-            i += 1
-            continue
-        for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
-            run = tokens[i:i + size]
-            if any(not text[a.end():b.start()].isspace() for a, b in zip(run, run[1:])):
-                continue
-            words = [t.group(0) for t in run]
-            phrase = " ".join(words)
-            if phrase.casefold() in _GAZETTEER and (size > 1 or words[0].istitle() or words[0].isupper()):
-                yield Mention(phrase, PLACE, run[0].start(), run[-1].end(), "gazetteer")
-                i += size - 1
-                break
-        i += 1
-
-
-_LEXICON_CACHE: dict[int, tuple[Lexicon, list[tuple[re.Pattern[str], str, dict[str, str]]]]] = {}
-
-
-def _lexicon_patterns(lexicon: Lexicon) -> list[tuple[re.Pattern[str], str, dict[str, str]]]:
-    """Compile one pattern per type for the lexicon's known names and their aliases."""
-    cached = _LEXICON_CACHE.get(id(lexicon))
-    if cached and cached[0] is lexicon:
-        return cached[1]
-    patterns = []
-    for kind, known in ((PERSON, lexicon.people), (PLACE, lexicon.places), (ORG, lexicon.organisations)):
-        canon = {k: k for k in known}
-        canon.update({a: c for a, c in lexicon.aliases.items() if c in canon})
-        if canon:
-            alternation = "|".join(re.escape(n) for n in sorted(canon, key=len, reverse=True))
-            patterns.append((re.compile(rf"(?<![\w])(?:{alternation})(?![\w])"), kind, canon))
-    _LEXICON_CACHE.clear()
-    _LEXICON_CACHE[id(lexicon)] = (lexicon, patterns)
-    return patterns
-
-
-def _lexicon(text: str, lexicon: Lexicon) -> Iterable[Mention]:
-    """Yield the lexicon's known people, places and organisations found in TEXT."""
-    for pattern, kind, canon in _lexicon_patterns(lexicon):
-        for match in pattern.finditer(text):
-            yield Mention(canon[match.group(0)], kind, match.start(), match.end(), "lexicon")

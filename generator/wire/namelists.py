@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.wire import namebank
+
 
 def _words(text: str) -> frozenset[str]:
     """Return the lower-cased entries of a '|'-separated list."""
@@ -75,7 +77,7 @@ company|bank|india|indian|pradesh|state|national|international|federation|league
 lok|rajya|vidhan|high|supreme|district|municipal|corporation|akademi|academy|stadium|
 twitter|instagram|facebook|youtube|whatsapp|x|photo|image|source|file|getty|representational|
 follow|us|read|also|u.s|u.k|dlrs|dlr|mln|bln|pct|cts|treasury|exchequer|fed|reserve|
-watch|click|here|updated|published|ist|am|pm|
+watch|click|here|updated|published|ist|am|pm|san|santa|
 monday|tuesday|wednesday|thursday|friday|saturday|sunday|
 january|february|march|april|june|july|august|september|october|november|december|
 """)
@@ -123,6 +125,7 @@ motors|industries|technologies|systems|services|holdings|airlines|airways|railwa
 research|news|times|express|herald|post|tribune|telegraph|hindu|network|advisers|advisors|
 partners|capital|ventures|labs|mining|oil|petroleum|energy|steel|cement|pharma|
 pharmaceuticals|insurance|securities|exchange|markets|international|global|india|
+s.a|s.p.a|ag|nv|n.v|plc|gmbh|bhd|pte|llc|llp|
 """)
 
 # Lower-case words allowed inside a multi-word name (organisations and places).
@@ -307,7 +310,7 @@ james|bennett|gray|mendoza|ruiz|hughes|price|alvarez|castillo|sanders|patel|myer
 long|ross|foster|jimenez|reagan|bush|baker|volcker|greenspan|thatcher|kohl|mitterrand|
 chirac|gorbachev|yeltsin|shultz|weinberger|meese|dole|kennedy|
 ronaldo|federer|nadal|djokovic|
-""")
+""") | namebank.SURNAMES
 
 # Capitalised function words that start sentences and are never part of a name.
 SENTENCE_WORDS = _words("""

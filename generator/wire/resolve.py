@@ -8,7 +8,7 @@ from typing import Iterable, Mapping, Sequence
 
 from generator.wire import namelists as nl
 from generator.wire.entities import Entities, Lexicon, Story
-from generator.wire.mentions import ORG, PERSON, PLACE, Mention
+from generator.wire.known import ORG, PERSON, PLACE, Mention
 from generator.wire.acronyms import defined_acronyms, initials
 from generator.wire.names import fuller, key, merge_people, name_evidence
 

@@ -1,0 +1,124 @@
+"""Table-driven tests of the extractor's newer rules: model focus, name lists, suffixes, cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.wire import namelists as nl
+from generator.wire.entities import Lexicon, Story
+from generator.wire.extract import CHUNK, extract, extract_many
+from generator.wire.focus import condense, may_hold_name, sentences
+from generator.wire.mentions import cue_after
+from generator.wire.names import left_initials, name_evidence, person_name
+
+
+# --- which sentences the model reads (generator.wire.focus) -------------------------------------
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("The dry period means the crop will be late.", False),  # only the opening word is capitalised
+    ("Shares rose five pct in early trading.", False),
+    ("It said so on Monday.", True),  # "Monday" is capitalised past the opening word
+    ("prices fell sharply.", False),
+    ("Kohli scored a century.", True),  # a verb of people follows the opening word
+    ("Sharma was not available.", True),  # a known surname opens the sentence
+    ("Lucknow was quiet.", True),  # a known place opens the sentence
+    ("It said the plan would work.", False),  # a pronoun before a verb names nobody
+    ("The minister met Akhilesh Yadav.", True),
+    ('"The deal is done," he said.', False),
+])
+def test_may_hold_name(sentence: str, kept: bool) -> None:
+    assert may_hold_name(sentence) is kept
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Mr. Smith said the U.S. plan works. The dry period is long.", 2),  # no split after Mr. or U.S.
+    ("One line.\n\nAnother line. And a third.", 3),
+    ("No end at all", 1),
+])
+def test_sentences(text: str, count: int) -> None:
+    assert len(sentences(text)) == count
+
+
+def test_condense_drops_nameless_sentences_and_maps_offsets_back() -> None:
+    text = ("The dry period means the crop will be late. Rains came to Salvador on Monday.\n\n"
+            "Prices fell. Traders were cautious. Comissaria Smith said stocks were low.")
+    short = condense(text)
+    assert "dry period" not in short.text and "Traders" not in short.text
+    for word in ("Salvador", "Monday", "Comissaria Smith"):
+        at = short.text.index(word)
+        start, end = short.original(at, at + len(word))
+        assert text[start:end] == word
+
+
+def test_condense_keeps_neighbouring_sentences_as_one_piece() -> None:
+    text = "Modi met Shah. Both spoke to Nadda later."
+    short = condense(text)
+    assert short.text == text and short.original(0, 4) == (0, 4)
+
+
+def test_a_span_across_pieces_maps_to_nothing() -> None:
+    short = condense("Delhi was hot. The rain stayed away. Mumbai was wet.")
+    assert short.original(0, len(short.text)) is None
+
+
+# --- names, suffixes and cues -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "listed"), [
+    ("Karthika Nair", True),  # surnames of the larger list (namebank)
+    ("Priya Chaudhary", True),
+    ("Lakshya", False),  # a given name alone is not evidence: given-name lists cost precision
+    ("Comissaria", False),
+    ("Sorghum", False),
+])
+def test_name_evidence_from_the_larger_lists(name: str, listed: bool) -> None:
+    assert name_evidence(name) is listed
+
+
+@pytest.mark.parametrize("word", ["more", "nagar", "park", "an", "shiva", "dean", "wang"])
+def test_name_lists_leave_out_words_that_are_rarely_names(word: str) -> None:
+    assert word not in nl.namebank.SURNAMES
+
+
+@pytest.mark.parametrize(("span", "name"), [
+    ("Schneider S.A.", None),  # company suffixes make an organisation
+    ("Lyle Plc", None),
+    ("Krupp GmbH", None),
+    ("Akzo NV", None),
+    ("San Miguel", None),  # a place
+    ("Santa Barbara", None),
+    ("Kunlavut Vitidsarn", "Kunlavut Vitidsarn"),
+])
+def test_person_name_rejects_company_suffixes_and_saint_places(span: str, name: str | None) -> None:
+    assert person_name(span)[0] == name
+
+
+@pytest.mark.parametrize(("before", "initials"), [
+    ("the U.S. ", ""),  # a country, not initials of the next name
+    ("leader K. ", "K."),
+    ("said M.K. ", "M.K."),
+])
+def test_left_initials(before: str, initials: str) -> None:
+    assert left_initials(before) == initials
+
+
+@pytest.mark.parametrize(("text", "cued"), [
+    ("Nalini, who was released", True),  # ", who" follows only people
+    ("Nalini said", True),
+    ("Nalini, whose plea", False),
+    ("Nalini, which", False),
+])
+def test_cue_after(text: str, cued: bool) -> None:
+    assert cue_after(text, len("Nalini")) is cued
+
+
+# --- spreading over processes -----------------------------------------------------------------
+
+def test_extract_many_over_two_processes_matches_one() -> None:
+    texts = ["Akhil Menon said Delhi was cold.", "Rina Das met officials in Goa.",
+             "The dry period means the crop will be late. Prices fell."]
+    stories = [Story((texts[i % 3],), None, None) for i in range(CHUNK + 7)]
+    many = extract_many(stories, Lexicon(), processes=2)
+    assert len(many) == len(stories)
+    singles = [extract(s, Lexicon()) for s in stories[:3]]
+    assert many == [singles[i % 3] for i in range(len(stories))]
+    assert many[0].people == ("Akhil Menon",) and many[2].people == ()
