@@ -1,8 +1,9 @@
 """The registry of known names (registry.yaml): read and check it, feed it to the extractor, grow it.
 
 Editors curate ``people``, ``places`` and ``organisations`` (canonical name -> aliases) and
-``not_people``. Ingest adds, never removes: names editors kept in hand-edited stories, and
-people the extractor found in ARCHIVE_AGREEMENT or more stories.
+``not_people``. Ingest adds, never removes: names editors kept in hand-edited stories. It does not
+add names on the extractor's word alone, however often it repeats them: a known name is always
+recognised, so one repeated mistake ("Dow Jones" as a person) would spread to every later story.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from generator.write import write_atomic
 
 REGISTRY_NAME = "registry.yaml"
 SECTIONS = ("people", "places", "organisations")
-ARCHIVE_AGREEMENT = 3  # a person found in this many stories is added to the registry
 HEADER = (
     "# registry.yaml: known people, places and organisations (canonical name: [aliases]),\n"
     "# and not_people (names never to list as people). Editors curate it; `digest ingest`\n"
@@ -215,13 +215,12 @@ def archive_names(articles: Path) -> tuple[dict[str, set[str]], Counter[str], di
 
 
 def additions(registry: Registry, articles: Path, banned: Iterable[str] = ()) -> dict[str, list[str]]:
-    """Return the names to add, per section, sorted: confirmed by editors or agreed by the archive."""
-    confirmed, counts, shown = archive_names(articles)
-    agreed = {shown[k] for k, n in counts.items() if n >= ARCHIVE_AGREEMENT}
+    """Return the names to add, per section, sorted: those editors kept in stories they edited."""
+    confirmed, _, _ = archive_names(articles)
     skip = registry.known() | {fold(b) for b in banned}
     out: dict[str, list[str]] = {}
     for section in SECTIONS:
-        wanted = set(confirmed.get(section, ())) | (agreed if section == "people" else set())
+        wanted = set(confirmed.get(section, ()))
         chosen: dict[str, str] = {}
         for name in sorted(wanted):
             if fold(name) not in skip:
@@ -248,7 +247,7 @@ def dump_registry(registry: Registry) -> str:
 
 
 def grow_registry(root: Path, articles: Path, banned: Iterable[str] = ()) -> list[str]:
-    """Add agreed and confirmed names to ROOT/registry.yaml (written atomically); return them."""
+    """Add editor-confirmed names to ROOT/registry.yaml (written atomically); return them."""
     registry = load_registry(root)
     added = additions(registry, articles, banned)
     if not added:

@@ -60,18 +60,15 @@ def test_seed_alone_adds_nothing(seeded_project: Path) -> None:
     assert not (seeded_project / "registry.yaml").exists()
 
 
-def test_archive_agreement_and_edits_grow_the_registry(project: Path) -> None:
+def test_edits_grow_the_registry_and_repetition_does_not(project: Path) -> None:
     (project / "registry.yaml").write_text("# mine\npeople:\n  Zorawar Tlau: [Tlau]\n", encoding="utf-8")
     for day in (3, 4, 5):
         seed(project, f"s{day}.txt", day, f"Chief Minister Mohan Yadav inaugurated a bridge in Sehore on day {day}. "
              "Yadav said the work would finish soon.")
     report = ingest(load_config(project))
     assert set(sum(people_of(project).values(), [])) == {"Mohan Yadav"}
-    assert any("registry.yaml: added 1 name: Mohan Yadav" in n for n in report.notes)
-    registry = load_registry(project)
-    assert list(registry.people) == ["Zorawar Tlau", "Mohan Yadav"]
-    text = (project / "registry.yaml").read_text(encoding="utf-8")
-    assert text.startswith(HEADER) and "# mine" not in text
+    assert not any("registry.yaml" in n for n in report.notes)  # three stories agree: still unchecked
+    assert list(load_registry(project).people) == ["Zorawar Tlau"]
 
     # an editor adds a person by hand to one story: that name is confirmed on the next ingest
     story = next((project / ARTICLES).rglob("*.md"))
@@ -79,7 +76,10 @@ def test_archive_agreement_and_edits_grow_the_registry(project: Path) -> None:
                                                                "people: [Mohan Yadav, Kiran Meena]"),
                      encoding="utf-8")
     report = ingest(load_config(project))
-    assert list(load_registry(project).people) == ["Zorawar Tlau", "Mohan Yadav", "Kiran Meena"]
+    assert "registry.yaml: added 4 names: Kiran Meena, Mohan Yadav, Bhopal, Sehore" in report.notes
+    assert list(load_registry(project).people) == ["Zorawar Tlau", "Kiran Meena", "Mohan Yadav"]
+    text = (project / "registry.yaml").read_text(encoding="utf-8")
+    assert text.startswith(HEADER) and "# mine" not in text
     before = (project / "registry.yaml").read_bytes()
     ingest(load_config(project))  # same archive: same bytes, no rewrite
     assert (project / "registry.yaml").read_bytes() == before
