@@ -53,9 +53,44 @@ class SafeMarkdown(Extension):
 
 def make_converter() -> markdown.Markdown:
     """Return the one configured Markdown converter of a build."""
-    return markdown.Markdown(extensions=[SafeMarkdown(), "smarty"], output_format="html")
+    # no smarty: wire copy shows exactly as the agency wrote it, quotes and dashes included
+    return markdown.Markdown(extensions=[SafeMarkdown()], output_format="html")
+
+
+# Plain escaped wire copy, as escape_copy writes it, is converted here; anything else (a hand edit
+# with a link, emphasis, a list...) goes to Python-Markdown. Deliberately narrow. First each
+# backslash escape Markdown undoes is stood in for by a letter, left to right as Markdown reads
+# them; then the body is refused if what is left holds any character of inline markup or a bare
+# backslash, a control character, an entity other than those escape_copy writes, whitespace or
+# block syntax at the start of a line (heading, quote, list, rule, setext line, table, code), or
+# whitespace at the end of one (a hard line break).
+_ESCAPE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!]")
+_NOT_PLAIN = re.compile(
+    r"[\\`*_\[\]<>\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+    r"|^(?:[^\S\n]|[#>+\-=|]|\d+[.)])"
+    r"|[^\S\n]$"
+    r"|&(?!(?:amp|lt|gt);)(?=[#\w]*;)", re.MULTILINE)
+_BACKSLASHED = re.compile(r"\\(.)")
+_BARE_AMP = re.compile(r"&(?!(?:amp|lt|gt);)")
+_BLANK_LINES = re.compile(r"\n\n+")
+
+
+def plain_html(text: str) -> str | None:
+    """Return the HTML of a body of plain escaped paragraphs, or None when it may hold markup.
+
+    For every body it accepts, the result is byte for byte what make_converter() gives.
+    """
+    if _NOT_PLAIN.search(_ESCAPE.sub("a", text) if "\\" in text else text):
+        return None
+    if "\\" in text:
+        text = _BACKSLASHED.sub(r"\1", text)
+    if "&" in text:
+        text = _BARE_AMP.sub("&amp;", text)
+    text = text.strip("\n")
+    return "\n".join(f"<p>{block}</p>" for block in _BLANK_LINES.split(text)) if text else ""
 
 
 def render(converter: markdown.Markdown, text: str) -> str:
-    """Render Markdown TEXT to HTML with CONVERTER."""
-    return converter.reset().convert(text)
+    """Render Markdown TEXT to HTML with CONVERTER; plain wire copy takes a fast path."""
+    fast = plain_html(text)
+    return fast if fast is not None else converter.reset().convert(text)

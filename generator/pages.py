@@ -270,14 +270,23 @@ def term_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View
 
 def term_page_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,
                      slugs: dict[str, str] | None = None) -> list[Group]:
-    """Return a group per page of one term: a page reads its stories, and the term's co-mentions."""
+    """Return a group per page of one term: a page reads its stories; the first, the co-mentions."""
     pages = chunks(term.articles, config.paginate)
     together = co_mentions(site, term, slugs=slugs)
     return [Group(f"{term.kind}:{term.slug}:{number}", tuple(keys), (),
-                  (term.name, len(term.articles), number, len(pages), together),
+                  (term.name, len(term.articles), number, len(pages), shown_together(number, together)),
                   partial(lambda *args: [term_page(*args)], site, config, urls, cards, term, number,
-                          keys, len(pages), together))
+                          keys, len(pages), shown_together(number, together)))
             for number, keys in enumerate(pages, start=1)]
+
+
+def shown_together(number: int, mentions: Sequence[tuple[str, int]]) -> Sequence[tuple[str, int]]:
+    """Return the co-mentions page NUMBER of a term shows: the first page's alone.
+
+    The box reads every story of the term: shown on every page, one story's people edited would
+    remake every page of a big tag. On the first page only, later pages depend on their stories alone.
+    """
+    return mentions if number == 1 else ()
 
 
 def term_pages(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
@@ -286,12 +295,12 @@ def term_pages(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]
     pages = chunks(term.articles, config.paginate)
     together = co_mentions(site, term, slugs=slugs)
     for number, keys in enumerate(pages, start=1):
-        yield term_page(site, config, urls, cards, term, number, keys, len(pages), together)
+        yield term_page(site, config, urls, cards, term, number, keys, len(pages), shown_together(number, together))
 
 
 def term_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,
               number: int, keys: Sequence[str], total: int, mentions: Sequence[tuple[str, int]]) -> Page:
-    """Return page NUMBER of a person, place or tag: its stories, and who is named with it."""
+    """Return page NUMBER of a person, place or tag: its stories, and MENTIONS, who is named with it."""
     first = urls.term(term.kind, term.slug)
     together = [term_link(urls, "person", n) | {"count": c} for n, c in mentions]
     url = urls.paginated(first, number)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -39,8 +39,50 @@ def environment(template_dirs, urls: Urls, assets: Mapping[str, str], site: Mapp
             raise ValueError(f"asset {name!r} is not among the theme's static files")
         return urls.file("static/" + assets[name])
 
-    env.globals.update(asset=asset, urls=urls, site=site, generator=GENERATOR)
+    env.globals.update(asset=asset, urls=urls, site=site, generator=GENERATOR,
+                       card=partial(env, "partials/card.html", "card", ("item", "card_heading", "card_clock"),
+                                    {"card_heading": 3, "card_clock": False}, reuse=True),
+                       terms=partial(env, "partials/terms.html", "terms", ("label", "links")))
     return env
+
+
+def partial(env: jinja2.Environment, name: str, macro: str, params: tuple[str, ...],
+            defaults: Mapping[str, Any] | None = None, reuse: bool = False) -> Callable[..., Markup]:
+    """Return a template global calling the macro MACRO of the partial NAME.
+
+    A macro imported once costs far less than an include per card. A site or theme override of NAME
+    written the old way, as a template to include (no macro), is included as before with the page's
+    context and PARAMS set (those not given, to their DEFAULTS). With REUSE, the macro's output is
+    kept by its arguments, the first one by its "key": a macro sees no page, so a card shows its
+    story alone and is rendered once however many pages list it.
+    """
+    found: list[Any] = []  # the macro, or None for an override to include; looked up on first call
+    made: dict[tuple, Markup] = {}
+
+    @jinja2.pass_context
+    def call(context: jinja2.runtime.Context, *args: Any, **kwargs: Any) -> Markup:
+        if not found:
+            found.append(_macro(env, name, macro))
+        if found[0] is None:
+            values = {**context.get_all(), **(defaults or {}), **dict(zip(params, args)), **kwargs}
+            return Markup(env.get_template(name).render(values))
+        if not reuse:
+            return found[0](*args, **kwargs)
+        key = (args[0]["key"], *args[1:], *sorted(kwargs.items()))
+        html = made.get(key)
+        if html is None:
+            html = made[key] = found[0](*args, **kwargs)
+        return html
+
+    return call
+
+
+def _macro(env: jinja2.Environment, name: str, macro: str) -> Any:
+    try:
+        module = env.get_template(name).module  # runs its top level once, with no page context
+    except jinja2.UndefinedError:
+        return None  # a template that reads the page's variables: one to include
+    return getattr(module, macro, None)
 
 
 def render_page(env: jinja2.Environment, page: Page, urls: Urls, bodies: Mapping[str, str]) -> Output:

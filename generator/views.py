@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import zoneinfo
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from generator.config import Config
 from generator.models import INDEX_NAMES, Article, Site, Term
@@ -72,9 +73,31 @@ def pagination(urls: Urls, first_url: str, number: int, total: int) -> View:
         "number": number, "total": total,
         "prev_url": urls.paginated(first_url, number - 1) if number > 1 else None,
         "next_url": urls.paginated(first_url, number + 1) if number < total else None,
-        "pages": [{"number": n, "url": urls.paginated(first_url, n), "current": n == number}
-                  for n in range(1, total + 1)],
+        "pages": PageLinks(urls, first_url, number, total),
     }
+
+
+class PageLinks(Sequence):
+    """A link to each page of a paginated list, made when read: no default template shows them all.
+
+    Made eagerly, 500 home pages would hold 250,000 links to build and fingerprint.
+    """
+
+    def __init__(self, urls: Urls, first_url: str, number: int, total: int):
+        self.urls, self.first_url, self.number, self.total = urls, first_url, number, total
+
+    def __getitem__(self, index):  # an int, or a slice as a list gives
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.total))]
+        n = range(1, self.total + 1)[index]  # IndexError past the end, as a list
+        return {"number": n, "url": self.urls.paginated(self.first_url, n), "current": n == self.number}
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __digest__(self) -> str:
+        """Return what a page fingerprint holds for these links: all they are made from."""
+        return f"pages of {self.first_url} {self.number}/{self.total}"
 
 
 def chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
@@ -133,7 +156,8 @@ def jsonld(config: Config, urls: Urls, article: Article, view: View) -> str:
     }
     if article.dateline:
         data["dateline"] = article.dateline
-    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    # on one line: with an indent, json falls back from its C encoder, and this runs for every story
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -190,3 +190,45 @@ def test_parallel_reading_reports_bad_files_in_order(project: Path) -> None:
     assert [p.path for p in forked.problems] == [p.path for p in serial.problems]
     assert len(serial.problems) == 2 and list(forked.sources) == list(serial.sources)
     assert forked.sources == serial.sources
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_site_card_macro_overrides_every_list(two_stories: Path) -> None:
+    _write(two_stories / "templates" / "partials" / "card.html",
+           '{% macro card(item, card_heading=3, card_clock=false) %}<p class="my-card">{{ item.title }} '
+           '{{ card_heading }} {{ card_clock }}</p>{% endmacro %}')
+    build(load_config(two_stories))
+    site = two_stories / "site"
+    assert '<p class="my-card">Patna metro 3 False</p>' in (site / "index.html").read_text(encoding="utf-8")
+    assert '<p class="my-card">Patna metro 2 True</p>' in (site / "2025/11/08/index.html").read_text(encoding="utf-8")
+    assert '<p class="my-card">Patna metro 3 True</p>' in (site / "places/patna/index.html").read_text(encoding="utf-8")
+    assert 'class="card"' not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_card_written_to_be_included_still_works(two_stories: Path) -> None:
+    # a partials/card.html of before macros: a template reading item and the page's own variables
+    _write(two_stories / "templates" / "partials" / "card.html",
+           '<p class="old-card">{{ item.title }} {{ card_heading }} {{ page_kind }}</p>')
+    _write(two_stories / "templates" / "partials" / "terms.html",
+           '{% if links %}<p class="old-terms">{{ label }}: {{ links|map(attribute="name")|join(", ") }}</p>{% endif %}')
+    build(load_config(two_stories))
+    site = two_stories / "site"
+    assert '<p class="old-card">Patna metro 2 edition</p>' in (site / "2025/11/08/index.html").read_text(encoding="utf-8")
+    assert '<p class="old-card">Patna metro 3 home</p>' in (site / "index.html").read_text(encoding="utf-8")
+    article = (site / "2025/11/08/patna-metro/index.html").read_text(encoding="utf-8")
+    assert '<p class="old-terms">People: Nitish Kumar</p>' in article
+
+
+def test_site_page_including_the_default_card_the_old_way(two_stories: Path) -> None:
+    # a home.html copied from the theme before cards were macros still includes partials/card.html
+    _write(two_stories / "templates" / "home.html",
+           '{% extends "base.html" %}{% block main %}{% for group in groups %}{% for item in group["items"] %}'
+           '{% with card_heading = 4 %}{% include "partials/card.html" %}{% endwith %}'
+           '{% endfor %}{% endfor %}{% endblock %}')
+    build(load_config(two_stories))
+    home = (two_stories / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<h4 class="card-title"><a href="/digest/2025/11/08/patna-metro/">Patna metro</a></h4>' in home

@@ -288,3 +288,18 @@ def test_lost_cache_files_cost_time_not_correctness(digest: Path, tmp_path: Path
     assert b"A line after the loss" in (digest / "site/2025/11/07/flood-relief/index.html").read_bytes()
     assert_same_as_clean(digest, tmp_path)
     assert rebuild(digest).up_to_date
+
+
+def test_people_change_leaves_later_pages_of_its_tags_alone(digest: Path, tmp_path: Path) -> None:
+    # who is mentioned with a tag shows on its first page only: later pages read their own stories
+    pages = sorted(p.relative_to(digest / "site").as_posix() for p in (digest / "site/tags/politics").rglob("*.html"))
+    assert len(pages) == 3, pages
+    edit_meta(story_path(digest, "azam-khan-meets-akhilesh"), people=["Azam Khan", "Nitish Kumar"])
+    result = rebuild(digest)
+    assert "tags/politics/index.html" in result.changed
+    assert "Nitish Kumar" in (digest / "site/tags/politics/index.html").read_text(encoding="utf-8")
+    middle = [p for p in pages if p != "tags/politics/index.html"
+              and "azam-khan-meets-akhilesh" not in (digest / "site" / p).read_text(encoding="utf-8")]
+    assert middle and not set(middle) & set(result.changed)
+    assert "together-heading" not in (digest / "site" / middle[0]).read_text(encoding="utf-8")
+    assert_same_as_clean(digest, tmp_path)

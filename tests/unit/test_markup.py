@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
 
-from generator.markup import SafeMarkdown, escape_copy, make_converter, render
+from generator.markup import SafeMarkdown, escape_copy, make_converter, plain_html, render
+from generator.wire.parse import split_paragraphs
+from conftest import require_corpus
 
 UNSAFE_SCHEMES = ("javascript:", "vbscript:", "data:")
 
@@ -153,3 +157,94 @@ def test_converter_is_reusable_between_documents() -> None:
     first = render(converter, "[a][r]\n\n[r]: https://example.org/")
     second = render(converter, "[a][r]")  # the reference must not leak from the first document
     assert "href" in first and "href" not in second
+
+
+# ---- the fast path for plain wire copy: byte for byte what Python-Markdown gives, or a refusal ----
+
+FAST_ALPHABET = list("ab Z9 0.)-#>+*=|_`[]<>&;\\!(){}~^\"'“”’—–…\t\u00a0\u2028\x02\x03\r") + [
+    "&amp;", "&copy;", "&#169;", "&#x41;", "AT&T", "1.", "10)", "  ", "\n", "\n\n", "---", "===", "***",
+    "http://x.org", "<http://a>", "[a](b)", "*a*", "_a_", "``", "    ", "\n    ", "\n- ", "\n# ", "\n> ",
+    "\n1. ", "--", "...", "२०२५.", "\u200d"]
+
+HAND_WRITTEN = [
+    "", "\n", "Plain.", "\nOne.\n\nTwo.\n", "One\nline after line\n\n\n\nthen far",
+    "Straight \"quotes\" and 'single' ones -- and --- dashes... stay.",
+    "Curly “quotes” and ‘single’ ones, Yadav’s home — stay.",
+    "AT&T and R&D; &amp; &lt;b&gt; &#169; &copy; &foo; &;",
+    "\\\\ \\` \\* \\_ \\[ \\] \\# \\- \\+ \\. \\! \\( \\) \\{ \\} \\= \\| \\a",
+    "\\\\\\` and \\\\` and `\\\\`",
+    "2025\\. The year\n\n10\\) ten\n\n2025. The year\n\n10) ten",
+    "A *link*, [here](http://example.org/) and <b>bold</b>.",
+    "Edited\n\n- a list\n- of two",
+    "# A heading\n\nText", "Text\n===", "Text\n---", "Text\n\n    code", "Line  \nbreak", "Trailing ",
+    " Leading", "\u00a0nbsp", "tab\there", "Some _emphasis_ here", "An image ![x](y)",
+    "Autolink <http://example.org/> and <a@b.org>", "> quote", "Lazy\n> quote", "Text\n# heading",
+    "Text\n* * *", "Text\n1. item", "\x02stx\x03", "cr\r\nlf", "line\u2028sep",
+]
+
+
+def _reference(text: str) -> str:
+    return make_converter().convert(text)
+
+
+def _agrees(text: str) -> bool:
+    """Check the fast path on TEXT; return whether it took it."""
+    fast = plain_html(text)
+    assert fast is None or fast == _reference(text), text
+    return fast is not None
+
+
+def test_fast_path_matches_python_markdown_on_hand_written_bodies() -> None:
+    taken = [text for text in HAND_WRITTEN + [escape_copy(c) for c in WIRE_COPY] if _agrees(text)]
+    assert "\nOne.\n\nTwo.\n" in taken and escape_copy("AT&T, &amp; and &#169; and &copy; stay as typed.") in taken
+
+
+@pytest.mark.parametrize("text", [
+    "A *link*, [here](http://example.org/).", "Edited\n\n- a list\n- of two", "# A heading", "Text\n===",
+    "Line  \nbreak", "    code", "Some _emphasis_", "<b>bold</b>", "`code`", "&copy;", "1. item", "> quote",
+])
+def test_fast_path_leaves_markup_to_python_markdown(text: str) -> None:
+    assert plain_html(text) is None
+    assert render(make_converter(), text) == _reference(text)
+
+
+def test_fast_path_matches_python_markdown_on_random_bodies() -> None:
+    rng = random.Random(20251107)
+    converter, taken = make_converter(), 0
+    for _ in range(20000):
+        pieces = ["".join(rng.choice(FAST_ALPHABET) for _ in range(rng.randint(1, 10)))
+                  for _ in range(rng.randint(1, 3))]
+        for text in ("".join(pieces), "\n\n".join(escape_copy(p) for p in pieces),
+                     "\n" + "\n\n".join(escape_copy(p) for p in split_paragraphs("\n\n".join(pieces))) + "\n"):
+            fast = plain_html(text)
+            if fast is not None:
+                taken += 1
+                assert fast == converter.reset().convert(text), repr(text)
+    assert taken > 10000  # the fast path was taken often enough for this to mean something
+
+
+def test_fast_path_takes_the_real_seed() -> None:
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "000_27c04b6d610372fb.txt"
+    body = "\n" + "\n\n".join(escape_copy(p) for p in split_paragraphs(seed.read_text(encoding="utf-8"))) + "\n"
+    assert _agrees(body)
+    assert "“Perhaps" in plain_html(body) and "&ldquo;" not in plain_html(body)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["wire", "india-dev/seeds"])
+def test_fast_path_matches_python_markdown_on_the_corpus(name: str) -> None:
+    folder = require_corpus(name)
+    converter, taken, files = make_converter(), 0, sorted(folder.glob("*.txt"))
+    for path in files:
+        body = "\n" + "\n\n".join(escape_copy(p) for p in split_paragraphs(path.read_text(
+            encoding="utf-8", errors="replace"))) + "\n"
+        fast = plain_html(body)
+        if fast is not None:
+            taken += 1
+            assert fast == converter.reset().convert(body), path.name
+    assert files and taken * 10 >= len(files) * 9  # nearly all wire copy takes the fast path
+
+
+def test_wire_copy_keeps_its_quotes_and_dashes() -> None:
+    html = render(make_converter(), escape_copy('He said "no" -- and left... It\'s over.'))
+    assert html == '<p>He said "no" -- and left... It\'s over.</p>'

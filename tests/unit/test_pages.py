@@ -112,3 +112,14 @@ def test_cards_mapping_knows_every_story(setup) -> None:
     assert cards["2025/11/07/a"] is cards["2025/11/07/a"]
     with pytest.raises(KeyError):
         cards["no/such/story"]
+
+
+def test_co_mentions_show_on_the_first_page_of_a_term_only(setup) -> None:
+    site, config, urls = setup
+    bodies = {k: "<p>Text.</p>" for k in site.articles}
+    politics = next(g for g in page_groups(site, config, urls, bodies) if g.name == "tag:politics")
+    parts = politics.parts()
+    pages = [page for part in parts for page in part.make()]
+    assert len(pages) == 2 and pages[0].context["together"] and not pages[1].context["together"]
+    assert [p.context["together"] for p in pages] == [p.context["together"] for p in politics.make()]
+    assert all(() in part.extra for part in parts[1:])  # later pages' keys hold no co-mentions
