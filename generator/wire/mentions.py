@@ -142,9 +142,21 @@ def _person(text: str, span: Span, raw: str, end: int, blocked: set[str],
     after = _SURNAME_AFTER.match(text, end)
     if after and after.group(1).casefold() in nl.SURNAMES and not _org_follows(text, after.end()):
         name, end = f"{name} {after.group(1)}", after.end()
+    if text[end - 1:end].isalpha():
+        name, end = with_particle(text, name, end)
     return Mention(name, PERSON, at, end, "cue" if cued else "model")
 
 
+def with_particle(text: str, name: str, end: int) -> tuple[str, int]:
+    """Add a particle and surname after END to NAME: 'Willy' + ' de Clercq' (not 'de Venezuela')."""
+    particle = _PARTICLE_AFTER.match(text, end)
+    if not particle or key(particle.group(0).split()[-1]) in nl.PLACES:
+        return name, end
+    return name + particle.group(0), particle.end()
+
+
+_PARTICLE_AFTER = re.compile(r"(?:[ \t]+(?:" + "|".join(sorted(nl.NAME_PARTICLES)) +
+                             r"))+[ \t]+[A-Z][\w'’\-]+|(?:[ \t]+(?:al|el)-[A-Z][\w'’\-]*)+")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?!['’]?s?[ \t]+[A-Z])")
 _WORD_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)[ \t]+$")
 _BYLINE = re.compile(r"(?:(?:^|\n)[ \t]*(?:[Bb]y|BY|Written by|Reported by|Edited by)|\|)[ \t]*$")
@@ -207,7 +219,10 @@ def _title_rule(text: str) -> Iterator[Mention]:
             name, _ = person_name(" ".join(words[:size]))
             if name and not _ACRONYM_LIKE.match(name):
                 start = match.start("name")
-                yield Mention(name, PERSON, start, start + len(" ".join(words[:size])), "rule")
+                end = start + len(" ".join(words[:size]))
+                if size == len(words):
+                    name, end = with_particle(text, name, end)  # "Minister Barend du Plessis"
+                yield Mention(name, PERSON, start, end, "rule")
                 break
 
 

@@ -77,10 +77,49 @@ company|bank|india|indian|pradesh|state|national|international|federation|league
 lok|rajya|vidhan|high|supreme|district|municipal|corporation|akademi|academy|stadium|
 twitter|instagram|facebook|youtube|whatsapp|x|photo|image|source|file|getty|representational|
 follow|us|read|also|u.s|u.k|dlrs|dlr|mln|bln|pct|cts|treasury|exchequer|fed|reserve|
+senate|parliament|finance|agriculture|commerce|energy|defense|defence|labor|labour|interior|
+transportation|cabinet|bundesbank|gruppo|spa|bancorp|democrats|republicans|socialists|
 watch|click|here|updated|published|ist|am|pm|san|santa|
 monday|tuesday|wednesday|thursday|friday|saturday|sunday|
 january|february|march|april|june|july|august|september|october|november|december|
 """)
+
+# Nationality and group adjectives: a name made only of these is no person ("West German").
+DEMONYMS = _words("""
+japanese|french|european|swiss|german|british|american|dutch|asian|ivorian|iraqi|iranian|mexican|
+brazilian|argentine|argentinian|chinese|italian|spanish|canadian|australian|belgian|soviet|russian|
+arab|saudi|kuwaiti|african|latin|nigerian|korean|taiwanese|philippine|filipino|indonesian|malaysian|
+thai|venezuelan|ecuadorean|peruvian|colombian|chilean|bolivian|egyptian|israeli|turkish|greek|
+portuguese|swedish|danish|norwegian|finnish|austrian|polish|yugoslav|hungarian|irish|scottish|
+pakistani|bangladeshi|nepalese|lankan|kenyan|ghanaian|zambian|zimbabwean|ugandan|western|eastern|
+opec|ec|gatt|imf|west|east|north|south|central|far|middle|
+""")
+
+# Departments that the model takes into a name: "Secretary of Agriculture Richard Lyng".
+DEPARTMENTS = _words("agriculture|finance|commerce|treasury|energy|trade|defense|defence|labor|"
+                     "labour|interior|transportation|state|senate|congress|justice|economy|industry")
+
+# Last words of firms and places in wire copy ("Hughes Tool", "Bass Strait"): checked on the name
+# only, not on the words after it (so "Bob Bannon of Security Pacific" stays a person).
+FIRM_TAILS = _words("""
+basin|strait|straits|bay|sea|peninsula|canal|refining|refinery|tool|tools|mines|goldfields|
+marine|unit|index|hydro|midland|pacific|atlantic|guaranty|kk|associates|
+""")
+
+# U.S. states (checked for people only: the gazetteer keeps its own list).
+US_STATES = _words("""
+alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|
+illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|
+mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|
+north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|
+south dakota|tennessee|texas|utah|vermont|west virginia|wisconsin|wyoming
+""")
+
+# Words that start a place, never a person: "St. Louis", "Porto Alegre", "San Miguel".
+PLACE_PREFIXES = _words("st|saint|ste|sao|porto|puerto|port|fort|mount|mt|cape|san|santa|los|las")
+
+# Lower-case particles inside a person's name: "Willy de Clercq", "Richard von Weizsaecker".
+NAME_PARTICLES = _words("de|du|da|di|del|della|der|den|van|von|le|la|dos|das|ter")
 
 # Words that look like names but are not people: deities, communities, languages.
 NON_PERSON_NAMES = _words("""
@@ -88,7 +127,7 @@ god|lord ram|ram lalla|ram lalla|allah|jesus|christ|krishna|shiva|hanuman|ganesh
 lakshmi|vishnu|brahma|bhagwan|mata|ma|kuki|meitei|naga|dalit|adivasi|hindu|muslim|sikh|jain|
 christian|buddhist|parsi|tamil|telugu|kannada|malayalam|marathi|gujarati|bengali|odia|
 punjabi|hindi|urdu|sanskrit|english|assamese|konkani|dogri|kashmiri|manipuri|maithili|
-covid|covid-19|coronavirus|sars|omicron|aadhaar|pan|gst|upi|ipl|isl|bcci|
+covid|covid-19|coronavirus|sars|omicron|aadhaar|pan|gst|upi|ipl|isl|bcci|lanka|
 """)
 
 # Wire agencies and credits: never an organisation of the story.

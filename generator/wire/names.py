@@ -87,26 +87,41 @@ def left_initials(before: str, blocked: Iterable[str] = ()) -> str:
 
 def person_name(text: str) -> tuple[str | None, bool]:
     """Return the cleaned person name in a span (None if it is no person) and a title flag."""
-    words, titled = strip_title(tidy(text).split())
-    while words and words[0].casefold() in nl.SENTENCE_WORDS:
-        words = words[1:]
+    clean = tidy(text)
+    if key(clean) in nl.PLACES or key(clean) in nl.US_STATES:  # "Sri Lanka": no title before "Lanka"
+        return None, False
+    words, titled = strip_title(clean.split())
+    while words and (words[0].casefold() in nl.SENTENCE_WORDS or (
+            len(words) > 1 and words[0].casefold() in nl.DEPARTMENTS | nl.DEMONYMS)):
+        words = words[1:]  # "(Secretary of) Agriculture Richard Lyng", "Belgian Willy de Clercq"
     if not words or len(words) > 5:
         return None, titled
     name = _POSSESSIVE.sub("", " ".join(words))
     words = name.split()
     folded = [w.rstrip(".").casefold() for w in words]
     if (_HAS_DIGIT.search(name) or any(c in name for c in "@#/&()[]|:;\"“”")
-            or not all(w[:1].isupper() for w in words)
+            or not all(w[:1].isupper() or _particle(w, i, len(words)) for i, w in enumerate(words))
+            or all(f in nl.DEMONYMS for f in folded) or folded[0] in nl.PLACE_PREFIXES
+            or folded[-1] in nl.FIRM_TAILS or (len(folded) > 2 and folded[-1] in nl.PLACES)
+            or any(f.endswith("bank") and len(f) > 5 for f in folded)
             or any(f in nl.NON_PERSON_WORDS for f in folded)
             or folded[-1] in nl.NON_PERSON_HEADS or folded[-1] in nl.TITLES
             or any(f in nl.ORG_HEADS for f in folded)
             or (len(words) == 1 and "-" in name.strip("-"))
             or key(name) in nl.NON_PERSON_NAMES or any(f in nl.COMMUNITIES for f in folded) or key(name) in nl.PLACES
-            or key(name) in nl.AGENCIES or key(name) in nl.TITLES
+            or key(name) in nl.AGENCIES or key(name) in nl.TITLES or key(name) in nl.US_STATES
             or all(is_initial(w) for w in words)
             or (all(_UPPER_WORD.match(w) for w in words) and any(len(w) > 4 for w in words))):
         return None, titled
     return name, titled
+
+
+_ARABIC_PARTICLE = re.compile(r"^(?:al|el)-[A-Z]")
+
+
+def _particle(word: str, at: int, size: int) -> bool:
+    """Say whether WORD is a lower-case particle of a name: 'de' inside, 'al-Sabah' anywhere but first."""
+    return at > 0 and (bool(_ARABIC_PARTICLE.match(word)) or (at < size - 1 and word in nl.NAME_PARTICLES))
 
 
 def tokens(name: str) -> tuple[str, ...]:

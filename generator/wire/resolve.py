@@ -11,6 +11,7 @@ from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.known import ORG, PERSON, PLACE, Mention
 from generator.wire.acronyms import defined_acronyms, initials
 from generator.wire.names import fuller, key, merge_people, name_evidence
+from generator.wire.orgcues import firm_keys, is_firm
 
 MAX_TAGS = 8
 _PARTY_WORDS = {"congress"}  # one head word that alone names a body
@@ -53,7 +54,8 @@ def resolve(text: str, mentions: Sequence[Mention], story: Story, lexicon: Lexic
     mentions = [_canonical(_extend_org(text, m), aliases, acronyms) for m in drop_overlaps(mentions)]
     kinds = _vote(mentions)
     not_people = {key(n) for n in lexicon.not_people}
-    people = tuple(p for p in _people(mentions, kinds) if key(p) not in not_people)
+    firms = firm_keys(text)
+    people = tuple(p for p in _people(mentions, kinds) if key(p) not in not_people and not is_firm(p, firms))
     person_keys = {key(p) for p in people}
     person_words = {w for p in people for w in key(p).split()}
     places = _distinct(_place_name(m.name) for m in mentions if kinds[key(m.name)] == PLACE

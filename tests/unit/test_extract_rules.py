@@ -10,6 +10,7 @@ from generator.wire.extract import CHUNK, extract, extract_many
 from generator.wire.focus import condense, may_hold_name, sentences
 from generator.wire.mentions import cue_after
 from generator.wire.names import left_initials, name_evidence, person_name
+from generator.wire.orgcues import firm_keys, is_firm
 
 
 # --- which sentences the model reads (generator.wire.focus) -------------------------------------
@@ -109,6 +110,81 @@ def test_left_initials(before: str, initials: str) -> None:
 ])
 def test_cue_after(text: str, cued: bool) -> None:
     assert cue_after(text, len("Nalini")) is cued
+
+
+# --- wire copy: junk people (nationalities, institutions, firms, places) -----------------------
+
+@pytest.mark.parametrize(("span", "name"), [
+    ("Japanese", None),  # nationality adjectives are never people
+    ("West German", None),
+    ("Latin American", None),
+    ("Christian Democrats", None),  # a party's members
+    ("Senate", None),  # institutions
+    ("Finance", None),
+    ("Sri Lanka", None),  # a country whose first word is also a title
+    ("Lanka", None),
+    ("St. Louis", None),  # place prefixes
+    ("Porto Alegre", None),
+    ("West Virginia", None),  # U.S. states
+    ("Citibank", None),  # one word ending in "bank"
+    ("Hughes Tool", None),  # head words of firms and places
+    ("Cooper Basin", None),
+    ("Marine Midland", None),
+    ("Agriculture Richard Lyng", "Richard Lyng"),  # a department before a name is dropped
+    ("Willy de Clercq", "Willy de Clercq"),  # lower-case particles inside a name
+    ("Ali al-Sabah", "Ali al-Sabah"),
+    ("de Clercq", None),  # a particle never starts a name
+    ("Willy de", None),  # nor ends one
+    ("Fernand St. Germain", "Fernand St. Germain"),  # "St." inside a name is no place
+    ("Paul Volcker", "Paul Volcker"),
+    ("Michael German", "Michael German"),  # a surname that is also a nationality
+    ("Belgian Willy de Clercq", "Willy de Clercq"),  # a nationality before a name is dropped
+    ("Far Eastern", None),
+    ("Petroleos de Venezuela", None),  # a particle before a country names a body
+])
+def test_person_name_rejects_wire_junk(span: str, name: str | None) -> None:
+    assert person_name(span)[0] == name
+
+
+@pytest.mark.parametrize(("text", "firm", "found"), [
+    ("Shares of Smith Barney Inc rose.", "Smith Barney", True),  # a company suffix
+    ("Morgan Stanley and Co led the issue.", "Morgan Stanley", True),
+    ("Jardine Fleming (Securities) Ltd said so.", "Jardine Fleming", True),  # a qualifier in brackets
+    ("General Electric Co <GE> said so.", "Electric", True),  # the run took the suffix and a ticker
+    ("W.R. Grace <WR> has a venture.", "W.R. Grace", True),  # a ticker after the name
+    ("The Fried. Krupp GmbH group said so.", "Krupp", True),
+    ("Townsend Thoresen's parent company said so.", "Townsend Thoresen", True),
+    ("Hughes said its profit fell.", "Hughes", True),
+    ("They sold shares of Lear Siegler.", "Lear Siegler", True),
+    ("Stockbrokers James Capel said prices rose.", "James Capel", True),
+    ("according to Smith Barney livestock analyst Tom Hare.", "Smith Barney", True),  # its staff
+    ("chairman David Stanley told analysts the results were good.", "David Stanley", False),
+    ("money broker Joachim Schmidt may know more.", "Joachim Schmidt", False),  # a broker is a person
+    ("said Abhishek Goyal, Co-Founder, Tracxn.", "Abhishek Goyal", False),  # "Co-Founder" is no "Co"
+    ("Finance Minister Chung In-yong, Bank of Korea Governor Park said.", "Chung In-yong", False),
+    ("Donald Trump's stake rose to 4.9 pct.", "Donald Trump", False),  # people hold stakes too
+    ("White House spokesman Marlin Fitzwater said so.", "Marlin Fitzwater", False),
+])
+def test_firm_keys(text: str, firm: str, found: bool) -> None:
+    assert is_firm(firm, firm_keys(text)) is found
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Brokers said Smith Barney, Harris Upham and Co Inc bought it. Smith Barney said its clients "
+     "were happy.", ()),  # the story marks the name as a firm: no person anywhere in it
+    ("EC external trade chief Willy de Clercq said the plan works. De Clercq added more.",
+     ("Willy de Clercq",)),  # the particle joins the name; the short form folds into it
+    ("Finance Minister Barend du Plessis said the debt would be paid.", ("Barend du Plessis",)),
+    ("West German President Richard von Weizsaecker met Argentine President Raul Alfonsin.",
+     ("Richard von Weizsaecker", "Raul Alfonsin")),
+    ("U.S. Secretary of Agriculture Richard Lyng said wheat sales would grow.", ("Richard Lyng",)),
+    ("Japanese officials said the yen was too strong. Sri Lanka's largest bank agreed.", ()),
+    ("Rates will fall, said Bob Bannon of Security Pacific National Bank.", ("Bob Bannon",)),
+    ("The company bought oil from Petroleos de Venezuela, Treasury Secretary James Baker said.",
+     ("James Baker",)),  # no particle joins a place's name
+])
+def test_extract_drops_wire_junk(text: str, people: tuple[str, ...]) -> None:
+    assert extract(Story((text,)), Lexicon()).people == people
 
 
 # --- spreading over processes -----------------------------------------------------------------
