@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Callable, Mapping, Sequence
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 EPOCH = "1970-01-01T00:00:00+00:00"
 
@@ -56,6 +56,21 @@ def sitemap(pages: Sequence[tuple[str, str | None]], absolute: Callable[[str], s
         lines.append(f"  <url><loc>{escape(absolute(url))}</loc>{mod}</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def quoteattr(data: str) -> str:
+    """Return DATA as a quoted XML attribute value, exactly as xml.sax.saxutils.quoteattr does.
+
+    Written out because the library loops over a dict of entities for every value.
+    """
+    data = escape(data)
+    if "\n" in data or "\r" in data or "\t" in data:
+        data = data.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in data:
+        return f'"{data}"'
+    if "'" not in data:
+        return f"'{data}'"
+    return '"' + data.replace('"', "&quot;") + '"'
 
 
 def rfc3339(moment: dt.datetime) -> str:

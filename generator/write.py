@@ -50,6 +50,7 @@ class Staging:
         self.whole = whole
         self.folder = target.with_name(f".{target.name}.new")
         self.made: set[str] = set()  # folders known to exist, to spare a mkdir per file
+        self.masked = _umask() & 0o644 != 0  # does the umask take bits off a new file's 0o644?
 
     def reset(self) -> None:
         """Empty the staging folder, left over from a build that failed."""
@@ -67,12 +68,13 @@ class Staging:
         path = self.staged(rel)
         parent = str(path.parent)
         if parent not in self.made:
-            os.makedirs(parent, exist_ok=True)
+            _make_folder(parent)
             self.made.add(parent)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
             _write_all(fd, data)
-            os.fchmod(fd, 0o644)  # as write_atomic: readable by the web server whatever the umask
+            if self.masked:  # as write_atomic: readable by the web server whatever the umask
+                os.fchmod(fd, 0o644)
         finally:
             os.close(fd)
 
@@ -94,6 +96,29 @@ class Staging:
             (self.target / rel).unlink(missing_ok=True)
             prune(self.target, (self.target / rel).parent)
         self.reset()
+
+
+def _make_folder(path: str) -> None:
+    # one mkdir for the usual new page folder in a known one; makedirs would stat its parent first
+    try:
+        os.mkdir(path)
+    except FileNotFoundError:
+        os.makedirs(path, exist_ok=True)
+    except FileExistsError:
+        if not os.path.isdir(path):
+            raise
+
+
+def _umask() -> int:
+    # read, not set and restored: os.umask() would change it for the whole process meanwhile
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o777  # unknown: take it as masking, so every file gets its chmod
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -103,3 +103,12 @@ def test_rfc3339_keeps_the_offset():
     ist = dt.timezone(dt.timedelta(hours=5, minutes=30))
     assert rfc3339(dt.datetime(2025, 11, 7, 10, 15, tzinfo=ist)) == "2025-11-07T10:15:00+05:30"
     assert rfc3339(dt.datetime(2025, 11, 7, tzinfo=dt.timezone.utc)) == "2025-11-07T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("value", ["plain", 'say "hi"', "it's", "both ' and \"", "a<b&c>\n\r\td", ""])
+def test_quoteattr_matches_the_library(value):
+    from xml.sax.saxutils import quoteattr as library
+
+    from generator.feeds import quoteattr
+
+    assert quoteattr(value) == library(value)

@@ -123,3 +123,19 @@ def test_co_mentions_show_on_the_first_page_of_a_term_only(setup) -> None:
     assert len(pages) == 2 and pages[0].context["together"] and not pages[1].context["together"]
     assert [p.context["together"] for p in pages] == [p.context["together"] for p in politics.make()]
     assert all(() in part.extra for part in parts[1:])  # later pages' keys hold no co-mentions
+
+
+def test_render_environment_reads_keys_as_jinja_does():
+    from generator.render import RenderEnvironment
+
+    env = RenderEnvironment(undefined=jinja2.StrictUndefined)
+    card = Card(lambda: {"url": "/a/", "title": "A"})
+    page = {"title": "T", "items": [1, 2], "card": card}
+    # a key wins where Jinja would find it; a dict's own methods stay methods, as before
+    out = env.from_string("{{ p.title }} {{ p.card.url }} {{ p.card.title }} {{ p['items'] }} "
+                          "{{ p.items is callable }} {{ p.get('title') }}").render(p=page)
+    assert out == "T /a/ A [1, 2] True T"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ p.missing }}").render(p=page)
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ p.card.missing }}").render(p=page)
