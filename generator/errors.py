@@ -48,8 +48,9 @@ def display_path(path: Path | str, root: Path | None = None) -> str:
     """Return PATH relative to ROOT when it lies inside it, for messages."""
     path = Path(path)
     if root is not None:
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
+        for inside, top in ((path, root), (path.resolve(), root.resolve())):  # cheap first
+            try:
+                return str(inside.relative_to(top))
+            except ValueError:
+                pass
     return str(path)

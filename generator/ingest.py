@@ -40,6 +40,7 @@ class Report:
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     kept: list[Path] = field(default_factory=list)
+    edited: list[Path] = field(default_factory=list)  # every story changed by hand, ingested or not
     backups: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -100,7 +101,7 @@ def unique_by_name(paths: Sequence[Path], root: Path, report: Report) -> list[Pa
 
 
 def scan_content(config: Config, report: Report) -> dict[str, Existing]:
-    """Index the stories in content/ by the seed file they came from."""
+    """Index the stories in content/ by the seed file they came from; note the edited ones."""
     index: dict[str, Existing] = {}
     for path in sorted(config.path("content").joinpath(ARTICLES).rglob("*.md")):
         try:
@@ -108,8 +109,11 @@ def scan_content(config: Config, report: Report) -> dict[str, Existing]:
             source = frontmatter.split(text, display_path(path, config.root)).meta.get("source") or {}
         except (OSError, UnicodeDecodeError, ContentError):
             continue  # the build reports broken content; ingest must simply not touch it
+        edited = frontmatter.is_edited(text)
+        if edited:
+            report.edited.append(path)
         if isinstance(source, dict) and isinstance(source.get("file"), str):
-            index[source["file"]] = Existing(path, str(source.get("sha256")), frontmatter.is_edited(text))
+            index[source["file"]] = Existing(path, str(source.get("sha256")), edited)
     return index
 
 
@@ -161,15 +165,18 @@ def read_seeds(loaded: Sequence[tuple[Path, bytes]], index: dict[str, Existing],
                report: Report, root: Path) -> list[Seed]:
     """Parse the seeds that are new or changed; one story per distinct text, this run or before."""
     seeds: list[Seed] = []
-    seen = texts_with_stories(loaded, index)  # a copy with CRLF or a BOM is no new story
     known = {e.seed_sha256: name for name, e in index.items()}
+    pending = []
     for path, data in loaded:
-        where = display_path(path, root)
         sha = hashlib.sha256(data).hexdigest()
         existing = index.get(path.name)
         if existing and existing.seed_sha256 == sha and not force:
             report.unchanged += 1
-            continue
+        else:
+            pending.append((path, data, sha))
+    seen = texts_with_stories(loaded, index) if pending else {}  # a CRLF or BOM copy is no new story
+    for path, data, sha in pending:
+        where = display_path(path, root)
         if sha in known and known[sha] != path.name:
             report.notes.append(f"{path.name}: same text as {known[sha]}; one story kept")
             continue
@@ -276,7 +283,8 @@ def grow(config: Config, report: Report) -> None:
     """Add names the editors kept, or the archive agrees on, to registry.yaml; note what was added."""
     from generator.registry import REGISTRY_NAME, grow_registry
 
-    added = grow_registry(config.root, config.path("content") / ARTICLES, config.banned)
+    # only stories edited by hand can confirm a name: read just those
+    added = grow_registry(config.root, config.path("content") / ARTICLES, config.banned, report.edited)
     if added:
         report.notes.append(f"{REGISTRY_NAME}: added {len(added)} name{'s' * (len(added) != 1)}: "
                             + ", ".join(added))

@@ -190,12 +190,15 @@ def with_registry(base: Lexicon, registry: Registry) -> Lexicon:
                    not_people=base.not_people | frozenset(registry.not_people))
 
 
-def archive_names(articles: Path) -> tuple[dict[str, set[str]], Counter[str], dict[str, str]]:
+def archive_names(articles: Path, only: Iterable[Path] | None = None
+                  ) -> tuple[dict[str, set[str]], Counter[str], dict[str, str]]:
     """Read the stories under ARTICLES: names in edited stories, story counts of people, and forms."""
     confirmed: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for path in sorted(articles.rglob("*.md")) if articles.is_dir() else ():
+    if only is None:
+        only = articles.rglob("*.md") if articles.is_dir() else ()
+    for path in sorted(only):
         try:
             text = path.read_text(encoding="utf-8")
             meta = frontmatter.split(text, str(path)).meta
@@ -214,9 +217,10 @@ def archive_names(articles: Path) -> tuple[dict[str, set[str]], Counter[str], di
     return confirmed, counts, shown
 
 
-def additions(registry: Registry, articles: Path, banned: Iterable[str] = ()) -> dict[str, list[str]]:
+def additions(registry: Registry, articles: Path, banned: Iterable[str] = (),
+              only: Iterable[Path] | None = None) -> dict[str, list[str]]:
     """Return the names to add, per section, sorted: those editors kept in stories they edited."""
-    confirmed, _, _ = archive_names(articles)
+    confirmed, _, _ = archive_names(articles, only)
     skip = registry.known() | {fold(b) for b in banned}
     out: dict[str, list[str]] = {}
     for section in SECTIONS:
@@ -246,10 +250,14 @@ def dump_registry(registry: Registry) -> str:
     return HEADER + body
 
 
-def grow_registry(root: Path, articles: Path, banned: Iterable[str] = ()) -> list[str]:
-    """Add editor-confirmed names to ROOT/registry.yaml (written atomically); return them."""
+def grow_registry(root: Path, articles: Path, banned: Iterable[str] = (),
+                  only: Iterable[Path] | None = None) -> list[str]:
+    """Add editor-confirmed names to ROOT/registry.yaml (written atomically); return them.
+
+    ONLY, when given, names the stories to read (the edited ones): the others cannot confirm a name.
+    """
     registry = load_registry(root)
-    added = additions(registry, articles, banned)
+    added = additions(registry, articles, banned, only)
     if not added:
         return []
     write_atomic(registry_path(root), dump_registry(grown(registry, added)).encode("utf-8"))
