@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 
 from generator.evaluate import (GoldError, Score, format_table, normalise, parse_gold_line,
                                 read_gold, run, score_all, score_story)
 
-DEV = Path("/work/shared/corpus/india-dev/gold.jsonl")
+DEV = CORPUS / "india-dev" / "gold.jsonl"
 
 
 @pytest.mark.parametrize(("a", "b"), [
@@ -96,7 +97,7 @@ def test_run_on_hand_made_gold(tmp_path: Path) -> None:
     assert persons.split()[1:4] == ["1.000", "1.000", "1.000"]
 
 
-@pytest.mark.skipif(not DEV.is_file(), reason="needs the india-dev corpus at /work/shared/corpus")
+@pytest.mark.skipif(not DEV.is_file(), reason=f"optional corpus {DEV} is absent")
 def test_run_on_india_dev() -> None:
     out = io.StringIO()
     assert run(DEV, out) == 0

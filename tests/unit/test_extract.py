@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS
 
 from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.extract import extract, extract_many
@@ -16,7 +17,7 @@ from generator.wire.acronyms import defined_acronyms
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_27c04b6d610372fb.txt"
-WIRE = Path("/work/shared/corpus/wire")
+WIRE = CORPUS / "wire"
 
 
 def story(*paragraphs: str, city: str | None = None, agency: str | None = None) -> Story:
@@ -184,7 +185,7 @@ def test_import_does_not_load_spacy() -> None:
 
 # --- the wire corpus (skipped when absent) -------------------------------------------------------
 
-@pytest.mark.skipif(not WIRE.is_dir(), reason="needs the wire corpus at /work/shared/corpus/wire")
+@pytest.mark.skipif(not WIRE.is_dir(), reason=f"optional corpus {WIRE} is absent")
 def test_wire_stories_give_sensible_entities() -> None:
     paths = sorted(WIRE.glob("*.txt"))[:60]
     found = extract_many([seed_story(p) for p in paths], Lexicon(), processes=2)
