@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Callable, Mapping, Sequence
 from xml.sax.saxutils import escape
 
@@ -72,7 +71,3 @@ def quoteattr(data: str) -> str:
         return f"'{data}'"
     return '"' + data.replace('"', "&quot;") + '"'
 
-
-def rfc3339(moment: dt.datetime) -> str:
-    """Return MOMENT as an RFC 3339 timestamp with its offset."""
-    return moment.isoformat()
