@@ -20,6 +20,7 @@ import markdown
 import yaml
 
 import generator
+from generator import parallel
 from generator.cache import BuildCache, PageRecord, quick_digest, save_cache
 from generator.config import Config
 from generator.content import Source, StatKey, scan, unchanged
@@ -98,7 +99,7 @@ def find_related(config: Config, inputs: Inputs, content: Content,
     site, stale = content.site, None
     if memo.shared == inputs.shared:
         stale = changed_neighbourhood(content, memo.terms)
-    return related_lists(site, config.related, memo.related, stale)
+    return related_lists(site, config.related, memo.related, stale, parallel.cores())
 
 
 def changed_neighbourhood(content: Content, old_terms: Mapping) -> set[str] | None:

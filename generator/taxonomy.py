@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Collection, Iterable, Iterator, Mapping, Sequence
 
+from generator import parallel
 from generator.models import TERM_FIELDS, TERM_KINDS, Article, Edition, Site, Term
 from generator.urls import slugify
 
 RELATED_WINDOW = 12  # neighbours in time looked at per shared term: news relates to news nearby
+PARALLEL_FROM = 2000  # related lists to find before it pays to fork workers
 
 
 def organise(articles: Iterable[Article] | Mapping[str, Article]) -> Site:
@@ -142,19 +144,31 @@ def newest_rank(site: Site) -> dict[str, int]:
 
 
 def related_lists(site: Site, limit: int, reuse: Mapping[str, tuple[str, ...]],
-                  stale: Collection[str] | None = None) -> dict[str, tuple[str, ...]]:
+                  stale: Collection[str] | None = None, workers: int = 1) -> dict[str, tuple[str, ...]]:
     """Return every story's related stories, taking REUSE's list where the story is not STALE.
 
     STALE None means all are. A story's list depends only on the stories within RELATED_WINDOW of
-    it in its terms' lists, so after an edit only the edited stories' neighbours are STALE.
+    it in its terms' lists, so after an edit only the edited stories' neighbours are STALE. Many
+    lists to find are shared among WORKERS processes.
     """
     scorer = Relatedness(site)
-    found = {}
+    scorer.rank()  # ranked once, before any fork, so that every worker inherits it
+    found: dict[str, tuple[str, ...] | None] = {}
+    todo = []
     for key in site.order:
         kept = reuse.get(key)
-        found[key] = kept if kept is not None and stale is not None and key not in stale \
-            else scorer.of(key, limit)
-    return found
+        found[key] = kept if kept is not None and stale is not None and key not in stale else None
+        if found[key] is None:
+            todo.append(key)
+
+    def work(indexes: range) -> list[tuple[str, ...]]:
+        return [scorer.of(todo[i], limit) for i in indexes]
+
+    workers = workers if len(todo) >= PARALLEL_FROM else 1
+    size = -(-len(todo) // (2 * workers))  # two chunks a worker: few results to send, balanced enough
+    for part, lists in parallel.run(work, len(todo), size, workers):
+        found.update(zip((todo[i] for i in part), lists))
+    return found  # type: ignore[return-value] - every None was filled in
 
 
 def neighbours(lists: Mapping[tuple[str, str], Sequence[str]], article: Article) -> set[str]:

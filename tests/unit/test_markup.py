@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
 
-from generator.markup import SafeMarkdown, escape_copy, make_converter, plain_html, render
+from generator.markup import SafeMarkdown, _is_plain, escape_copy, make_converter, plain_html, render
 from generator.wire.parse import split_paragraphs
 from conftest import require_corpus
 
@@ -248,3 +249,23 @@ def test_fast_path_matches_python_markdown_on_the_corpus(name: str) -> None:
 def test_wire_copy_keeps_its_quotes_and_dashes() -> None:
     html = render(make_converter(), escape_copy('He said "no" -- and left... It\'s over.'))
     assert html == '<p>He said "no" -- and left... It\'s over.</p>'
+
+
+# the refusal rule as one alternation: what the fast path's separate searches must agree with
+ONE_RULE = re.compile(
+    r"[\\`*_\[\]<>\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+    r"|^(?:[^\S\n]|[#>+\-=|]|\d+[.)])"
+    r"|[^\S\n]$"
+    r"|&(?!(?:amp|lt|gt);)(?=[#\w]*;)", re.MULTILINE)
+RULE_ALPHABET = list("a 9.)-#>+=|&;\n\t\r\x0b\x1c\x85\u00a0\u2003\u3000\u2028*") + ["&amp;", "&lt;", "&x;", "12."]
+
+
+def test_fast_path_refuses_exactly_what_one_rule_refuses() -> None:
+    rng = random.Random(20251125)
+    refused = 0
+    for _ in range(50000):
+        text = "".join(rng.choice(RULE_ALPHABET) for _ in range(rng.randint(0, 8)))
+        expected = ONE_RULE.search(text) is None
+        assert _is_plain(text) is expected, repr(text)
+        refused += not expected
+    assert 5000 < refused < 45000  # both answers came up often

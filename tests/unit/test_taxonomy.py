@@ -92,6 +92,14 @@ def test_related_lists_follow_the_plain_rule() -> None:
     assert found and all(found[k] == reference_related(site, k, 4) for k in site.order)
 
 
+def test_related_lists_found_by_forked_workers_are_the_serial_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    site = organise(random_site(random.Random(11), 300))
+    serial = related_lists(site, 4, {})
+    monkeypatch.setattr("generator.taxonomy.PARALLEL_FROM", 1)  # fork even for these few
+    forked = related_lists(site, 4, {}, workers=2)
+    assert list(forked.items()) == list(serial.items()) and len(serial) == 300
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_related_recomputed_near_an_edit_equals_recomputing_all(seed: int) -> None:
     rng = random.Random(seed)
