@@ -11,7 +11,7 @@ from typing import Sequence, TextIO
 from generator.config import Config, load_config
 from generator.errors import DigestError, Problem, display_path
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED = 0, 1  # argparse exits 2 on bad usage
 
 
 def parser() -> argparse.ArgumentParser:

@@ -168,9 +168,6 @@ def format_errors(gold: Sequence[GoldStory], scores: Mapping[str, Sequence[Score
     return "\n".join(lines)
 
 
-SPLITS = ("all", "odd", "even")
-
-
 def select(stories: Sequence[GoldStory], spec: str) -> list[GoldStory]:
     """Return the stories a SPEC names: 'all', 'odd' / 'even' (by numeric id) or ids '1,7,012'."""
     spec = spec.strip() or "all"

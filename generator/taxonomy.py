@@ -189,12 +189,6 @@ def term_lists(site: Site) -> dict[tuple[str, str], tuple[str, ...]]:
     return {(t.kind, t.slug): t.articles for terms in site.terms.values() for t in terms}
 
 
-def term_positions(site: Site) -> dict[tuple[str, str], dict[str, int]]:
-    """Map each term to the position of each of its articles in its list."""
-    return {(t.kind, t.slug): {k: i for i, k in enumerate(t.articles)}
-            for terms in site.terms.values() for t in terms}
-
-
 def co_mentions(site: Site, term: Term, limit: int = 10,
                 slugs: dict[str, str] | None = None) -> list[tuple[str, int]]:
     """Return the people most often named in the same stories as TERM, with counts."""

@@ -167,8 +167,6 @@ pharmaceuticals|insurance|securities|exchange|markets|international|global|india
 s.a|s.p.a|ag|nv|n.v|plc|gmbh|bhd|pte|llc|llp|
 """)
 
-# Lower-case words allowed inside a multi-word name (organisations and places).
-CONNECTORS = _words("of|and|for|the|de|la|le|del|da|di|du|van|von|bin|al|el|on|in|&")
 
 COUNTRIES = _words("""
 afghanistan|albania|algeria|andorra|angola|argentina|armenia|australia|austria|azerbaijan|
