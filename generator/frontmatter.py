@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from generator import quickyaml
 from generator.config import SafeLoader
 from generator.errors import ContentError, Problem
 
@@ -40,7 +41,9 @@ def split(text: str, path: str) -> Document:
         raise ContentError(Problem(path, "front matter is not closed: add a '---' line after it", 1))
     head = text[len(FENCE) + 1: end + 1]
     try:
-        meta = yaml.load(head, Loader=SafeLoader)
+        meta = quickyaml.load(head)
+        if meta is None:  # not plain front matter: PyYAML reads it (and names the line of an error)
+            meta = yaml.load(head, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 2 if exc.problem_mark else 1
         raise ContentError(Problem(path, f"front matter is not valid YAML: {exc.problem}", line)) from None
