@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping
 
 from generator import markup, parallel
-from generator.cache import BuildCache, PageRecord, PlanMemo, State, open_cache, quick_digest, save_cache
+from generator.cache import (SHARDED, BuildCache, PageRecord, PlanMemo, State, open_cache, quick_digest,
+                             save_cache)
 from generator.config import Config
 from generator.content import Reading, read_sources
 from generator.errors import ContentError, DigestError, Problem, ThemeError
@@ -101,7 +102,7 @@ def build(config: Config, clean: bool = False, progress: bool = False) -> BuildR
     job = step("prepare", make_job, config, inputs, content, cache, urls, bodies)
     try:
         chosen = step("compare", select_groups, job, groups, cache)
-        made = step("render", render_groups, job, chosen, progress)
+        made = step("render", render_groups, job, chosen, progress, lambda: save_cache(cache, SHARDED))
         outputs = step("write", write_site, inputs, cache, job, groups, made, result)
     except BaseException:
         job.staging.reset()  # site/ is as it was; what was staged for it goes
@@ -179,9 +180,8 @@ def convert_markdown(texts: list[str], shas: list[str]) -> Iterable[tuple[str, s
 
 def plan_groups(config: Config, urls: Urls, content: Content, bodies: Mapping[str, str],
                 related: Mapping[str, tuple[str, ...]]) -> list[Group]:
-    """Return every page group; a story's card hashes as its front matter does."""
-    metas = {s.key: s.meta for s in content.sources.values()}
-    cards = Cards(content.site, urls, config.timezone, metas)
+    """Return every page group; no page is made yet."""
+    cards = Cards(content.site, urls, config.timezone)
     return page_groups(content.site, config, urls, bodies, related, cards)
 
 
@@ -202,24 +202,38 @@ def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache
     return RenderJob((), (), env, urls, inputs.shared, bodies, metas, body_hashes, previous, staging, force)
 
 
-def render_groups(job: RenderJob, chosen: Selection, progress: bool) -> Made:
-    """Plan and render the chosen groups, on every core when there are many."""
+def render_groups(job: RenderJob, chosen: Selection, progress: bool,
+                  meanwhile: Callable[[], None] | None = None) -> Made:
+    """Plan and render the chosen groups, on every core when there are many.
+
+    With workers rendering, this process has little to do but wait: it runs MEANWHILE once they
+    have started (saving the parts of the cache rendering does not change).
+    """
     job = dataclasses.replace(job, groups=chosen.todo, keys=chosen.keys)
     count = len(chosen.todo)
     bar = Progress(count, progress and count >= PROGRESS_FROM)
     workers = parallel.cores() if count >= PARALLEL_FROM else 1
     written, made, planned = [], dict(chosen.kept), 0
+    layout = [] if chosen.layout is None else chosen.layout
     for part, results in parallel.run(job, count, 16, workers):
         if results and isinstance(results[0], Problem):
             raise ThemeError(results)
+        if meanwhile is not None and workers > 1:
+            meanwhile()
+        meanwhile = None
         for i, found in zip(part, results):
-            made[chosen.todo[i].name] = (found.key, found.records)
-            written += found.written
-            planned += len(found.records)
+            name = chosen.todo[i].name
+            pieces = [(name, found)] if found.parts is None else found.parts
+            for piece, result in pieces:
+                made[piece] = (result.key, result.records)
+                written += result.written
+                planned += len(result.records)
+            if chosen.layout is None:  # a cold build: the workers said which groups they split
+                layout.append((name, found.key, None if found.parts is None else [n for n, _ in found.parts]))
         bar.advance(len(part))
     bar.close()
     groups, parts = {}, {}
-    for name, key, names in chosen.layout:
+    for name, key, names in layout:
         if names is None:
             groups[name] = made[name]
             continue

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import json
 import pickle
 import zlib
 from collections import Counter
@@ -27,18 +26,6 @@ CACHE_VERSION = 2
 PARTS = ("state", "plan", "sources", "markdown")
 SHARDED = ("sources", "markdown")
 SHARDS = 16
-
-
-def _opaque(value: Any) -> str:
-    # a lazy view (a Card) stands for itself by a hash; anything else not JSON by its str()
-    hook = getattr(value, "__digest__", None)
-    return hook() if hook is not None else str(value)
-
-
-def digest(value: Any) -> str:
-    """Return a stable hash of a JSON-able value (values with __digest__ hash by that)."""
-    data = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_opaque)
-    return hashlib.blake2b(data.encode("utf-8"), digest_size=20).hexdigest()
 
 
 def quick_digest(value: Any) -> str:
@@ -139,21 +126,24 @@ def open_cache(folder: Path, stamp: str, clean: bool = False) -> BuildCache:
     return BuildCache(folder, stamp, _load(folder, "state", stamp, State))
 
 
-def save_cache(cache: BuildCache) -> None:
-    """Write the parts that changed, each atomically; the state last, as it vouches for the rest."""
-    if "sources" in cache.dirty and cache.sources is not None:
+def save_cache(cache: BuildCache, parts: tuple[str, ...] = PARTS) -> None:
+    """Write the PARTS that changed, each atomically; the state last, as it vouches for the rest."""
+    if "sources" in parts and "sources" in cache.dirty and cache.sources is not None:
         old = cache.shards.get("sources") or [None] * SHARDS
         for i, shard in enumerate(shard_of(cache.sources, "sources")):
             if old[i] != shard:
                 _save(cache.folder, f"sources-{i:x}", cache.stamp, shard)
+        cache.dirty.discard("sources")
     for part, index in sorted(cache.dirty_shards):
-        _save(cache.folder, f"{part}-{index:x}", cache.stamp, cache.shards[part][index])
-    if "plan" in cache.dirty and cache.plan is not None:
+        if part in parts:
+            _save(cache.folder, f"{part}-{index:x}", cache.stamp, cache.shards[part][index])
+            cache.dirty_shards.discard((part, index))
+    if "plan" in parts and "plan" in cache.dirty and cache.plan is not None:
         _save(cache.folder, "plan", cache.stamp, cache.plan)
-    if "state" in cache.dirty:
+        cache.dirty.discard("plan")
+    if "state" in parts and "state" in cache.dirty:
         _save(cache.folder, "state", cache.stamp, cache.state)
-    cache.dirty.clear()
-    cache.dirty_shards.clear()
+        cache.dirty.discard("state")
 
 
 def shard_index(part: str, key: str) -> int:

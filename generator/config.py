@@ -41,6 +41,7 @@ class Config:
     theme: str = "default"
     paginate: int = 20
     feed_size: int = 50
+    term_feeds: str = "summary"  # what a person's, place's or tag's feed carries: "summary" or "full" text
     related: int = 5
     cname: str | None = None
     permalinks: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_PERMALINKS))
@@ -117,6 +118,10 @@ def _permalink_problems(v: Mapping[Any, Any]) -> list[tuple[str, str]]:
     return found
 
 
+def _is_feed_content(v: Any) -> str | None:
+    return None if v in ("summary", "full") else "must be summary (title and summary) or full (the whole story)"
+
+
 def _is_domain(v: Any) -> str | None:
     ok = isinstance(v, str) and "." in v and "/" not in v and " " not in v
     return None if ok else "must be a bare domain such as news.example.org"
@@ -125,7 +130,7 @@ def _is_domain(v: Any) -> str | None:
 CHECKS: dict[str, Callable[[Any], str | None]] = {
     "title": _is_str, "description": _is_str, "base_url": _is_url, "language": _is_str,
     "timezone": _is_zone, "theme": _is_str, "paginate": _is_count, "feed_size": _is_count,
-    "related": _is_count, "cname": _is_domain, "permalinks": _is_permalinks,
+    "term_feeds": _is_feed_content, "related": _is_count, "cname": _is_domain, "permalinks": _is_permalinks,
     "aliases": _is_mapping, "banned": _is_list,
 }
 assert set(CHECKS) == {f.name for f in fields(Config)} - {"root"}

@@ -31,7 +31,7 @@ class Source:
     stat: StatKey
     sha: str  # of the file's bytes
     article: Article
-    key: str  # the article's key, kept: Article.key formats a date each time
+    key: str  # the article's key
     meta: str  # hash of every field but the body: all that lists of stories can show
     body: str  # hash of the Markdown body: the key of its rendered HTML
 

@@ -10,7 +10,12 @@ EPOCH = "1970-01-01T00:00:00+00:00"
 
 def atom(context: Mapping[str, Any], absolute: Callable[[str], str], bodies: Mapping[str, str],
          generator_name: str) -> bytes:
-    """Return an Atom 1.0 feed of the stories in CONTEXT, with absolute URLs."""
+    """Return an Atom 1.0 feed of the stories in CONTEXT, with absolute URLs.
+
+    Entries carry the story's text (from BODIES) unless CONTEXT says full is false: then the
+    title, summary and link alone, as a person's, place's or tag's feed does by default.
+    """
+    full = context.get("full", True)
     updated = context["updated"] or EPOCH
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -23,12 +28,12 @@ def atom(context: Mapping[str, Any], absolute: Callable[[str], str], bodies: Map
         f"  <generator>{escape(generator_name)}</generator>",
     ]
     for item in context["items"]:
-        lines += _entry(item, absolute, bodies.get(item["key"], ""))
+        lines += _entry(item, absolute, bodies.get(item["key"], "") if full else None)
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def _entry(item: Mapping[str, Any], absolute: Callable[[str], str], body: str) -> list[str]:
+def _entry(item: Mapping[str, Any], absolute: Callable[[str], str], body: str | None) -> list[str]:
     link = absolute(item["url"])
     author = item["agency"] or "Wire"
     lines = [
@@ -40,8 +45,9 @@ def _entry(item: Mapping[str, Any], absolute: Callable[[str], str], body: str) -
         f"    <updated>{item['datetime']}</updated>",
         f"    <author><name>{escape(author)}</name></author>",
         f"    <summary>{escape(item['summary'])}</summary>",
-        f"    <content type=\"html\">{escape(body)}</content>",
     ]
+    if body is not None:
+        lines.append(f"    <content type=\"html\">{escape(body)}</content>")
     lines += [f"    <category term={quoteattr(t['name'])}/>" for t in item["tags"]]
     return lines + ["  </entry>"]
 

@@ -26,7 +26,7 @@ from generator.config import Config
 from generator.content import Source, StatKey, scan, unchanged
 from generator.models import Site
 from generator.pages import Group
-from generator.render import RenderJob
+from generator.render import RenderJob, group_keys
 from generator.taxonomy import neighbours, related_lists, term_lists
 from generator.theme import Theme, digest_templates, hashed_name, resolve, static_files
 
@@ -125,13 +125,16 @@ class Selection:
     """The groups to plan again, with their keys, and what the last build made of the others."""
 
     todo: list[Group]
-    keys: list[str]
+    keys: list[str | None]  # None: rendering keys the group, and splits it in parts (a cold build)
     kept: dict[str, tuple[str, list[PageRecord]]]  # group name -> (key, records)
-    layout: list[tuple[str, str, list[str] | None]]  # each group: name, key, and its parts' names
+    layout: list[tuple[str, str, list[str] | None]] | None  # each group: name, key, its parts' names;
+    # None when every group is to do and rendering finds out
 
 
 def select_groups(job: RenderJob, groups: list[Group], cache: BuildCache) -> Selection:
     """Key every group by what it reads; keep those whose key and pages are as before."""
+    if job.force:  # every page is made: the workers key the groups as they render them
+        return Selection(list(groups), [None] * len(groups), {}, None)
     memo = cache.read("plan")
     chosen = Selection([], [], {}, [])
 
@@ -160,19 +163,3 @@ def select_groups(job: RenderJob, groups: list[Group], cache: BuildCache) -> Sel
                     chosen.keys.append(part_key)
             chosen.layout.append((group.name, key, [p.name for p in parts]))
     return chosen
-
-
-def group_keys(job: RenderJob, groups: list[Group]) -> list[str]:
-    """Return each group's key: the hash of all it reads."""
-    seen: dict[tuple[int, int], str] = {}  # several groups read the whole site.order: hash it once
-
-    def hashes(keys: tuple[str, ...], table: Mapping[str, str]) -> str:
-        if len(keys) < 64:
-            return "".join([table[k] for k in keys])  # fixed-length hashes: joined, they stay apart
-        at = (id(keys), id(table))  # the groups keep KEYS alive, so no other tuple takes its id
-        if at not in seen:
-            seen[at] = quick_digest("".join([table[k] for k in keys]))
-        return seen[at]
-
-    return [quick_digest((job.shared, g.name, g.extra, hashes(g.shows, job.metas),
-                          hashes(g.bodies, job.body_hashes))) for g in groups]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 TERM_KINDS = ("person", "place", "tag")
@@ -28,11 +28,12 @@ class Article:
     organisations: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     seed: str | None = None
+    key: str = field(init=False, repr=False, compare=False)  # its identity, day and slug: '2025/11/07/x'
 
-    @property
-    def key(self) -> str:
-        """Return the article's identity: its day and slug ('2025/11/07/x')."""
-        return f"{self.date:%Y/%m/%d}/{self.slug}"
+    def __post_init__(self) -> None:
+        # kept, not a property: pages ask for it a hundred thousand times a build
+        date = self.date
+        object.__setattr__(self, "key", f"{date.year:04d}/{date.month:02d}/{date.day:02d}/{self.slug}")
 
     @property
     def day(self) -> dt.date:

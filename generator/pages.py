@@ -7,7 +7,6 @@ made on first use and fingerprinted by their story's hash.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Iterator, Mapping, Sequence
@@ -52,12 +51,12 @@ class Group:
 
 
 class Card(Mapping):
-    """A story's card, made when first read and hashed by its story's hash rather than its fields."""
+    """A story's card, made when first read: a page lists twenty, a small rebuild reads few."""
 
-    __slots__ = ("_make", "_view", "_digest")
+    __slots__ = ("_make", "_view")
 
-    def __init__(self, make: Callable[[], View], digest: str | None = None):
-        self._make, self._view, self._digest = make, None, digest
+    def __init__(self, make: Callable[[], View]):
+        self._make, self._view = make, None
 
     @property
     def view(self) -> View:
@@ -86,25 +85,19 @@ class Card(Mapping):
     def __or__(self, other: Mapping[str, Any]) -> View:
         return {**self.view, **other}
 
-    def __digest__(self) -> str:
-        """Return what a page fingerprint holds for this card: its story's hash, or its fields."""
-        return self._digest or json.dumps(self.view, sort_keys=True, default=str)
-
 
 class Cards(Mapping):
     """Every story's Card by key, each made on first use: a small rebuild reads only a few."""
 
-    def __init__(self, site: Site, urls: Urls, timezone: str, digests: Mapping[str, str] | None = None):
+    def __init__(self, site: Site, urls: Urls, timezone: str):
         self.site, self.urls, self.timezone = site, urls, timezone
-        self.digests = digests or {}
         self.made: dict[str, Card] = {}
 
     def __getitem__(self, key: str) -> Card:
         found = self.made.get(key)
         if found is None:
             article = self.site.articles[key]  # KeyError for an unknown story, as a dict would
-            found = self.made[key] = Card(partial(card, article, self.urls, self.timezone),
-                                          self.digests.get(key))
+            found = self.made[key] = Card(partial(card, article, self.urls, self.timezone))
         return found
 
     def __iter__(self) -> Iterator[str]:
@@ -260,12 +253,13 @@ def term_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View
     first = urls.term(term.kind, term.slug)
     newest = term.articles[: config.feed_size]
     name = f"{term.kind}:{term.slug}"
+    full = config.term_feeds == "full"  # by default a term's feed is its stories' summaries: no text read
     return [Group(name, term.articles, (), (term.name,),
                   lambda: list(term_pages(site, config, urls, cards, term, slugs)),
                   lambda: term_page_groups(site, config, urls, cards, term, slugs)),
-            Group(f"{term.kind}-feed:{term.slug}", newest, newest, (term.name,),
+            Group(f"{term.kind}-feed:{term.slug}", newest, newest if full else (), (term.name,),
                   lambda: [feed_page(site, config, urls, cards, urls.feed(first), first, term.name,
-                                     term.articles)])]
+                                     term.articles, full)])]
 
 
 def term_page_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,
@@ -317,11 +311,11 @@ def term_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
 
 
 def feed_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], url: str,
-              page_url: str, title: str, keys: tuple[str, ...]) -> Page:
-    """Return an Atom feed of the newest stories among KEYS."""
+              page_url: str, title: str, keys: tuple[str, ...], full: bool = True) -> Page:
+    """Return an Atom feed of the newest stories among KEYS, with their text when FULL."""
     keys = keys[: config.feed_size]
     feed_title = config.title if title == config.title else f"{title} | {config.title}"
-    return Page(url, "atom", {"title": feed_title, "url": url, "page_url": page_url,
+    return Page(url, "atom", {"title": feed_title, "url": url, "page_url": page_url, "full": full,
                               "items": [cards[k] for k in keys], "updated": _newest(site, keys)}, "feed")
 
 

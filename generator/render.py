@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
@@ -9,7 +10,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import __version__, feeds
-from generator.cache import PageRecord, digest
+from generator.cache import PageRecord, quick_digest
 from generator.errors import DigestError, Problem, ThemeError
 from generator.pages import Card, Group, Page, in_sitemap
 from generator.theme import ThemeEnvironment, ThemeLoader
@@ -154,28 +155,37 @@ def _template_line(exc: BaseException) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class GroupResult:
-    """What rendering one group made: a record per page, and which of them were written."""
+    """What rendering one group made: a record per page, and which of them were written.
+
+    A group a cold build split into its parts on the worker has no pages of its own: PARTS holds
+    each part's name and result.
+    """
 
     key: str
     records: list[PageRecord]
     written: list[str]
+    parts: list[tuple[str, GroupResult]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class RenderJob:
-    """Plan, fingerprint and render page groups, writing the changed pages to a staging folder."""
+    """Plan and render page groups, writing the pages that changed to a staging folder.
+
+    A group is planned again only when its key (the hash of all it reads) changed; a page's
+    fingerprint is the hash of its bytes, so a page rendered as before is not written again.
+    """
 
     groups: Sequence[Group]  # the groups to render
-    keys: Sequence[str]  # each group's key
+    keys: Sequence[str | None]  # each group's key; None: key it while rendering (a cold build)
     env: jinja2.Environment
     urls: Urls
     shared: str  # hash of config, code, templates and asset names: what every page reads
     bodies: Mapping[str, str]  # story key -> HTML
     metas: Mapping[str, str]  # story key -> hash of its front matter
     body_hashes: Mapping[str, str]  # story key -> hash of its Markdown
-    previous: Mapping[str, str]  # output path -> its fingerprint in the last build
+    previous: Mapping[str, str]  # output path -> the hash of its bytes in the last build
     staging: Staging
-    force: bool  # render every page, whatever its fingerprint
+    force: bool  # write every page, whatever its fingerprint
 
     def __call__(self, indexes: Sequence[int]) -> list[GroupResult] | list[Problem]:
         """Render the groups at INDEXES; return their results, or the problems that stopped them."""
@@ -185,17 +195,45 @@ class RenderJob:
             return exc.problems
 
     def render_group(self, index: int) -> GroupResult:
-        """Make one group's pages and render those whose fingerprint changed."""
-        group = self.groups[index]
-        bodies = [self.body_hashes[k] for k in group.bodies]
+        """Make one group's pages and render those whose fingerprint changed.
+
+        A group with no key yet is keyed here, on a worker, and made in its parts if it has
+        them, each part keyed too, so that the next build can remake one part alone.
+        """
+        group, key = self.groups[index], self.keys[index]
+        if key is None:
+            key = group_keys(self, [group])[0]
+            if group.parts is not None:
+                parts = group.parts()
+                return GroupResult(key, [], [], [(part.name, self.make(part, part_key))
+                                                 for part, part_key in zip(parts, group_keys(self, parts))])
+        return self.make(group, key)
+
+    def make(self, group: Group, key: str) -> GroupResult:
+        """Make and render GROUP's pages; stage those whose bytes are not what site/ holds."""
         records, written = [], []
         for page in group.make():
-            path = self.urls.output_path(page.url)
-            fingerprint = digest([self.shared, page.template, page.kind, page.url, page.lastmod,
-                                  page.context, bodies])
+            output = render_page(self.env, page, self.urls, self.bodies)
+            path, fingerprint = output.path, hashlib.sha1(output.data).hexdigest()
             if self.force or self.previous.get(path) != fingerprint:
-                self.staging.write(path, render_page(self.env, page, self.urls, self.bodies).data)
+                self.staging.write(path, output.data)
                 written.append(path)
             records.append(PageRecord(path, page.url, page.kind, page.lastmod, in_sitemap(page),
                                       fingerprint))
-        return GroupResult(self.keys[index], records, written)
+        return GroupResult(key, records, written)
+
+
+def group_keys(job: RenderJob, groups: Sequence[Group]) -> list[str]:
+    """Return each group's key: the hash of all it reads."""
+    seen: dict[tuple[int, int], str] = {}  # several groups read the whole site.order: hash it once
+
+    def hashes(keys: tuple[str, ...], table: Mapping[str, str]) -> str:
+        if len(keys) < 64:
+            return "".join([table[k] for k in keys])  # fixed-length hashes: joined, they stay apart
+        at = (id(keys), id(table))  # the groups keep KEYS alive, so no other tuple takes its id
+        if at not in seen:
+            seen[at] = quick_digest("".join([table[k] for k in keys]))
+        return seen[at]
+
+    return [quick_digest((job.shared, g.name, g.extra, hashes(g.shows, job.metas),
+                          hashes(g.bodies, job.body_hashes))) for g in groups]

@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 from urllib.parse import urlsplit
 
@@ -35,12 +35,15 @@ class Urls:
 
     base_url: str
     permalinks: Mapping[str, str]
+    # split once from base_url: a build asks for them a quarter of a million times
+    base_path: str = field(init=False, repr=False, compare=False)  # '/digest/': slashes at both ends
+    origin: str = field(init=False, repr=False, compare=False)  # 'https://user.github.io'
 
-    @property
-    def base_path(self) -> str:
-        """Return the path of base_url with slashes at both ends ('/digest/')."""
-        path = urlsplit(self.base_url).path or "/"
-        return path if path.endswith("/") else path + "/"
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.base_url)
+        path = parts.path or "/"
+        object.__setattr__(self, "base_path", path if path.endswith("/") else path + "/")
+        object.__setattr__(self, "origin", f"{parts.scheme}://{parts.netloc}")
 
     def _pattern(self, kind: str, **values: str) -> str:
         return self.base_path + self.permalinks[kind].format(**values)
@@ -75,8 +78,7 @@ class Urls:
 
     def absolute(self, url: str) -> str:
         """Return the permalink (absolute URL) of a site URL."""
-        parts = urlsplit(self.base_url)
-        return f"{parts.scheme}://{parts.netloc}{url}"
+        return self.origin + url
 
     def output_path(self, url: str) -> str:
         """Return where in site/ the file behind URL lives ('people/x/index.html')."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import zoneinfo
 from collections.abc import Sequence
@@ -15,6 +16,7 @@ from generator.urls import Urls, slugify
 View = dict[str, Any]
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a day recurs on every card and page of that day
 def display_date(date: dt.date) -> str:
     """Return a date as a reader sees it: '7 November 2025'."""
     return f"{date.day} {date:%B %Y}"
@@ -94,10 +96,6 @@ class PageLinks(Sequence):
 
     def __len__(self) -> int:
         return self.total
-
-    def __digest__(self) -> str:
-        """Return what a page fingerprint holds for these links: all they are made from."""
-        return f"pages of {self.first_url} {self.number}/{self.total}"
 
 
 def chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:

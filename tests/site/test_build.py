@@ -46,6 +46,18 @@ def test_build_makes_every_kind_of_page(two_stories: Path) -> None:
     assert "render" in summary and "read content" in summary  # seconds per named step
 
 
+@pytest.mark.parametrize("term_feeds", [None, "full"])
+def test_term_feeds_carry_summaries_unless_told_full_text(two_stories: Path, term_feeds: str | None) -> None:
+    if term_feeds:
+        write_config(two_stories, term_feeds=term_feeds)
+    build(load_config(two_stories))
+    site = two_stories / "site"
+    person = (site / "people/azam-khan/feed.xml").read_text(encoding="utf-8")
+    assert "<summary>" in person
+    assert ("&lt;em&gt;Lucknow&lt;/em&gt;" in person) == (term_feeds == "full")
+    assert "&lt;em&gt;Lucknow&lt;/em&gt;" in (site / "feed.xml").read_text(encoding="utf-8")  # always full
+
+
 def test_paths_of_the_site_are_relative_to_base_path(two_stories: Path) -> None:
     write_config(two_stories, base_url="https://user.github.io/digest/")
     build(load_config(two_stories))

@@ -72,6 +72,19 @@ def test_feed_escapes_every_value():
     assert not list(root.iter("script"))
 
 
+def test_a_summary_feed_leaves_the_text_out_and_still_parses():
+    context = {"title": "T", "url": "/digest/people/azam-khan/feed.xml", "page_url": "/digest/people/azam-khan/",
+               "items": [item()], "updated": "2025-11-07T10:15:00+05:30", "full": False}
+    data = atom(context, absolute, {"2025/11/07/a": "<p>The whole text</p>"}, "G")
+    entry = ET.fromstring(data).find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}content") is None and b"whole text" not in data
+    assert entry.findtext(f"{ATOM}summary") == "It happened."
+    assert entry.find(f"{ATOM}link").get("href") == BASE + "/digest/2025/11/07/a/"
+    feedparser = pytest.importorskip("feedparser")
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo and parsed.entries[0].summary == "It happened."
+
+
 def test_entry_without_agency_names_the_wire_and_empty_feed_has_a_date():
     assert feed([item(agency=None)]).findtext(f"{ATOM}entry/{ATOM}author/{ATOM}name") == "Wire"
     empty = feed([], updated=None)

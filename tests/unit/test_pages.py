@@ -8,7 +8,6 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from generator.cache import digest
 from generator.config import Config
 from generator.models import Article
 from generator.pages import Card, Cards, in_sitemap, page_groups, plan
@@ -95,14 +94,11 @@ def test_card_reads_like_a_dict_in_python_and_jinja(setup) -> None:
         env.from_string("{{ c.no_such_field.x }}").render(c=card)
 
 
-def test_card_is_made_only_when_read_and_hashes_by_its_story(setup) -> None:
-    site, config, urls = setup
+def test_card_is_made_only_when_read_and_once() -> None:
     made = []
-    card = Card(lambda: made.append(1) or {"title": "T"}, digest="meta-hash")
-    assert digest({"items": [card]}) == digest({"items": ["meta-hash"]}) and not made
-    assert card["title"] == "T" and made == [1]
-    unhashed = Card(lambda: {"title": "T"})
-    assert digest([unhashed]) != digest([Card(lambda: {"title": "U"})])  # without a hash, its fields count
+    card = Card(lambda: made.append(1) or {"title": "T"})
+    assert not made
+    assert card["title"] == "T" and card.title == "T" and made == [1]
 
 
 def test_cards_mapping_knows_every_story(setup) -> None:
