@@ -7,8 +7,10 @@
 
 Each build runs as its own process (`python -m generator -C WORK build`), as a user runs it: wall
 time, CPU time (user + system, workers included) and the peak resident memory of the largest
-process come from os.wait4. Warm builds are repeated (--repeat): the median is shown, and the
-slowest; each edit touches another story. Synthetic stories are deterministic (seeded): synth.py.
+process come from os.wait4. Every build is repeated (--repeat): the median is shown, and the
+slowest. Cold builds start from nothing each time: the first in WORK, the others in projects beside
+it that share its content/ (a symbolic link), so no output is deleted between them. Each edit
+touches another story. Synthetic stories are deterministic (seeded): synth.py.
 """
 
 from __future__ import annotations
@@ -85,13 +87,20 @@ def median_of(runs: list[Run]) -> Run:
     return dataclasses.replace(ranked[len(ranked) // 2], worst=ranked[-1].wall)
 
 
+def cold_project(work: Path, number: int) -> Path:
+    """Return a new project beside WORK with its config and a link to its content, never built."""
+    other = work.with_name(f"{work.name}-cold{number}")
+    other.mkdir()
+    shutil.copy(work / "config.yaml", other / "config.yaml")
+    (other / "content").symlink_to((work / "content").resolve(), target_is_directory=True)
+    return other
+
+
 def bench(work: Path, repeat: int, seed: int) -> dict[str, Run]:
-    """Measure the four builds in WORK (config and content already there)."""
-    shutil.rmtree(work / "site", ignore_errors=True)
-    shutil.rmtree(work / ".cache", ignore_errors=True)
+    """Measure the four builds in WORK (config and content already there, never built)."""
     files = sorted((work / "content").rglob("*.md"))
     rng = random.Random(seed)
-    found = {"cold": build(work)}
+    found = {"cold": median_of([build(work)] + [build(cold_project(work, n)) for n in range(1, repeat)])}
     found["nothing changed"] = median_of([build(work) for _ in range(repeat)])
     edits = []
     for number in range(repeat):
@@ -153,9 +162,12 @@ def main(argv: list[str] | None = None) -> int:
         jobs = [(f"{opts.content}", None)] if opts.content else [(f"{n:,} stories", n) for n in opts.sizes]
         for label, count in jobs:
             work = top / (f"n{count}" if count else "content")
-            shutil.rmtree(work, ignore_errors=True)
+            projects = [work, work.with_name(work.name + "-clean")]
+            projects += [work.with_name(f"{work.name}-cold{n}") for n in range(1, opts.repeat)]
+            for project in projects:  # left by an earlier run with --work and --keep
+                shutil.rmtree(project, ignore_errors=True)
+            made += projects
             work.mkdir(parents=True)
-            made += [work, work.with_name(work.name + "-clean")]
             (work / "config.yaml").write_text(CONFIG, encoding="utf-8")
             if count:
                 write_stories(work / "content", count, opts.seed)
