@@ -38,12 +38,14 @@ class Urls:
     # split once from base_url: a build asks for them a quarter of a million times
     base_path: str = field(init=False, repr=False, compare=False)  # '/digest/': slashes at both ends
     origin: str = field(init=False, repr=False, compare=False)  # 'https://user.github.io'
+    term_urls: dict[tuple[str, str], str] = field(init=False, repr=False, compare=False)  # made so far
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.base_url)
         path = parts.path or "/"
         object.__setattr__(self, "base_path", path if path.endswith("/") else path + "/")
         object.__setattr__(self, "origin", f"{parts.scheme}://{parts.netloc}")
+        object.__setattr__(self, "term_urls", {})
 
     def _pattern(self, kind: str, **values: str) -> str:
         return self.base_path + self.permalinks[kind].format(**values)
@@ -58,7 +60,10 @@ class Urls:
 
     def term(self, kind: str, slug: str) -> str:
         """Return the URL of a person, place or tag page (kind: person, place, tag)."""
-        return self._pattern(kind, slug=slug)
+        url = self.term_urls.get((kind, slug))
+        if url is None:  # a name is linked from every card, chip and list that shows it: make it once
+            url = self.term_urls[kind, slug] = self._pattern(kind, slug=slug)
+        return url
 
     def index(self, name: str) -> str:
         """Return the URL of an index page such as 'people'; '' is the home page."""
