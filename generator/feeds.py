@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any, Callable, Mapping, Sequence
-from xml.sax.saxutils import escape
 
 EPOCH = "1970-01-01T00:00:00+00:00"
 
@@ -61,6 +60,15 @@ def sitemap(pages: Sequence[tuple[str, str | None]], absolute: Callable[[str], s
         lines.append(f"  <url><loc>{escape(absolute(url))}</loc>{mod}</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def escape(data: str) -> str:
+    """Return DATA with &, < and > escaped, exactly as xml.sax.saxutils.escape does.
+
+    Written out because importing xml.sax.saxutils imports urllib.request, http and ssl: a
+    seventh of the start-up of every build.
+    """
+    return data.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def quoteattr(data: str) -> str:

@@ -118,3 +118,13 @@ def test_quoteattr_matches_the_library(value):
     from generator.feeds import quoteattr
 
     assert quoteattr(value) == library(value)
+
+
+@pytest.mark.parametrize("text", ["plain", "A & B", "<script>&amp;</script>", "a > b < c", "&&<<>>", "", "é & ü"])
+def test_escape_and_quoteattr_are_the_standard_librarys(text: str) -> None:
+    from xml.sax import saxutils
+
+    from generator.feeds import escape, quoteattr
+    assert escape(text) == saxutils.escape(text)
+    for value in (text, text + '"', text + "'", text + "\"'", text + "\n\t\r"):
+        assert quoteattr(value) == saxutils.quoteattr(value)
