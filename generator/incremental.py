@@ -133,9 +133,10 @@ class Selection:
 
 def select_groups(job: RenderJob, groups: list[Group], cache: BuildCache) -> Selection:
     """Key every group by what it reads; keep those whose key and pages are as before."""
-    if job.force:  # every page is made: the workers key the groups as they render them
-        return Selection(list(groups), [None] * len(groups), {}, None)
     memo = cache.read("plan")
+    if job.force or not memo.groups or not cache.state.outputs:  # nothing vouches for site/: make every page
+        # (the workers key the groups as they render them)
+        return Selection(list(groups), [None] * len(groups), {}, None)
     chosen = Selection([], [], {}, [])
 
     def fresh(name: str, key: str) -> bool:

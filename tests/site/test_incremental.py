@@ -219,6 +219,28 @@ def test_deleted_output_file_comes_back(digest: Path, tmp_path: Path) -> None:
     assert_same_as_clean(digest, tmp_path)
 
 
+@pytest.mark.parametrize("lose", ["cache folder", "--clean"])
+def test_without_a_cache_site_is_compared_by_its_bytes(digest: Path, tmp_path: Path, lose: str) -> None:
+    site = digest / "site"
+    page = site / "2025/11/07/flood-relief/index.html"
+    stamp = page.stat().st_mtime_ns
+    (site / "people/mayawati/index.html").write_text("edited by hand", encoding="utf-8")
+    (site / "stray").mkdir()
+    (site / "stray/old.html").write_text("not ours", encoding="utf-8")
+    (site / "link.html").symlink_to(page)
+    if lose == "cache folder":
+        shutil.rmtree(digest / ".cache")
+        result = rebuild(digest)
+    else:
+        result = build(load_config(digest), clean=True)
+    # what site/ held already is not written again; what differs is, and what is not ours goes
+    assert sorted(result.changed) == ["people/mayawati/index.html", "sitemap.xml"]
+    assert page.stat().st_mtime_ns == stamp
+    assert not (site / "stray").exists() and not (site / "link.html").is_symlink()
+    assert_same_as_clean(digest, tmp_path)
+    assert rebuild(digest).up_to_date
+
+
 def test_bad_story_leaves_site_and_cache_alone(digest: Path, tmp_path: Path) -> None:
     before = site_files(digest / "site")
     bad = story_path(digest, "flood-relief")
