@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping
 
 from generator import markup, parallel
-from generator.cache import (SHARDED, BuildCache, PageRecord, PlanMemo, State, open_cache, quick_digest,
-                             save_cache)
+from generator.cache import (SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection, open_cache,
+                             quick_digest, save_cache)
 from generator.config import Config
 from generator.content import Reading, read_sources
 from generator.errors import ContentError, DigestError, Problem, ThemeError
@@ -86,6 +86,12 @@ class Made:
 
 def build(config: Config, clean: bool = False, progress: bool = False) -> BuildResult:
     """Build site/ from content/, redoing only what changed; leave site/ as it was on failure."""
+    with no_collection():  # it walked the loaded cache again and again: 0.13 s of a one-story rebuild
+        return build_site(config, clean, progress)
+
+
+def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
+    """Run the steps of a build, timing each."""
     result = BuildResult()
     step = Timer(result)
     inputs = step("scan", scan_inputs, config)

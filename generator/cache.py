@@ -160,8 +160,12 @@ def shard_of(value: dict[str, Any], part: str) -> list[dict[str, Any]]:
 
 
 @contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    # (un)pickling makes a million objects and no cycles: the collector would only slow it down
+def no_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector meanwhile.
+
+    (Un)pickling the cache, or building with it loaded, makes hundreds of thousands of objects
+    and next to no cycles: each pass of the collector would walk them all for nothing.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -172,14 +176,14 @@ def _no_collection() -> Iterator[None]:
 
 
 def _save(folder: Path, name: str, stamp: str, value: Any) -> None:
-    with _no_collection():
+    with no_collection():
         data = pickle.dumps((CACHE_VERSION, stamp, value), protocol=5)
     write_atomic(folder / f"{name}.pickle", data)
 
 
 def _load(folder: Path, name: str, stamp: str, empty: type) -> Any:
     try:
-        with (folder / f"{name}.pickle").open("rb") as handle, _no_collection():
+        with (folder / f"{name}.pickle").open("rb") as handle, no_collection():
             version, saved_stamp, value = pickle.load(handle)
     except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
             ImportError, IndexError):

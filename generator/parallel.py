@@ -39,14 +39,17 @@ def run(work: Work, count: int, size: int, workers: int) -> Iterator[tuple[range
         for part in parts:
             yield part, work(part)
         return
-    gc.collect()
-    gc.freeze()  # the children's collector then leaves the inherited objects, and their pages, shared
+    collecting = gc.isenabled()  # a build pauses the collector: then the children inherit it paused
+    if collecting:
+        gc.collect()
+        gc.freeze()  # the children's collector then leaves the inherited objects, and their pages, shared
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(min(workers, len(parts)), initializer=_adopt, initargs=(work,)) as pool:
             yield from pool.imap_unordered(_run, parts)
     finally:
-        gc.unfreeze()
+        if collecting:
+            gc.unfreeze()
 
 
 def _adopt(work: Work) -> None:

@@ -244,3 +244,22 @@ def test_site_page_including_the_default_card_the_old_way(two_stories: Path) -> 
     build(load_config(two_stories))
     home = (two_stories / "site" / "index.html").read_text(encoding="utf-8")
     assert '<h4 class="card-title"><a href="/digest/2025/11/08/patna-metro/">Patna metro</a></h4>' in home
+
+
+def test_the_collector_is_paused_while_building_and_back_after(two_stories: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import generator.build
+
+    seen = []
+    real = generator.build.read_content
+    monkeypatch.setattr(generator.build, "read_content", lambda *args: seen.append(gc.isenabled()) or real(*args))
+    assert gc.isenabled()
+    build(load_config(two_stories))
+    assert seen == [False] and gc.isenabled()
+    (two_stories / "templates").mkdir()
+    (two_stories / "templates" / "article.html").write_text("{% broken", encoding="utf-8")
+    with pytest.raises(ThemeError):
+        build(load_config(two_stories))
+    assert gc.isenabled()  # a failed build gives it back too
