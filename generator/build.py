@@ -2,9 +2,9 @@
 
 Incremental by design (incremental.py decides what to redo): every page belongs to a group that
 names what it reads (pages.Group). A group whose inputs hash as before is not even planned; a
-planned page whose fingerprint (the hash of its data) is as before is not rendered. Changed pages
-are written to a staging folder and moved into site/ only when all of them rendered, so a failure
-leaves site/ as it was. Cold builds parse, convert Markdown and render on every core.
+planned page whose bytes hash as what site/ holds is not written. Changed pages are written to a
+staging folder and moved into site/ only when all of them rendered, so a failure leaves site/ as
+it was. Cold builds parse, convert Markdown, relate stories and render on every core.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ class PageRecord(NamedTuple):
     kind: str
     lastmod: str | None
     in_sitemap: bool
-    fingerprint: str
+    fingerprint: str  # sha1 of its bytes (the sitemap's: of the URLs and dates it lists)
 
 
 @dataclass(slots=True)

@@ -2,7 +2,7 @@
 
 Pages come in Groups that name what they read, so that an incremental build can tell which pages
 an edit may change without making the others (see build.py). Stories appear on pages as Cards,
-made on first use and fingerprinted by their story's hash.
+made on first use.
 """
 
 from __future__ import annotations
