@@ -195,7 +195,7 @@ class RenderJob:
             return exc.problems
 
     def render_group(self, index: int) -> GroupResult:
-        """Make one group's pages and render those whose fingerprint changed.
+        """Make and render one group's pages, staging those whose bytes changed.
 
         A group with no key yet is keyed here, on a worker, and made in its parts if it has
         them, each part keyed too, so that the next build can remake one part alone.

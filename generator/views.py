@@ -82,7 +82,7 @@ def pagination(urls: Urls, first_url: str, number: int, total: int) -> View:
 class PageLinks(Sequence):
     """A link to each page of a paginated list, made when read: no default template shows them all.
 
-    Made eagerly, 500 home pages would hold 250,000 links to build and fingerprint.
+    Made eagerly, 500 home pages would hold 250,000 links to build.
     """
 
     def __init__(self, urls: Urls, first_url: str, number: int, total: int):

@@ -75,7 +75,7 @@ def test_first_match_wins_site_over_theme_over_default(project):
     write(child / "templates" / "404.html", "CHILD 404")
     write(project / "templates" / "404.html", '{% extends "base.html" %}{% block main %}<h1>SITE 404</h1>{% endblock %}')
     write_story(project, "one")
-    site = built(project)
+    built(project)
     assert '<p class="child-card">One</p>' in site_file(project, "index.html")
     not_found = site_file(project, "404.html")
     assert "SITE 404" in not_found and "CHILD 404" not in not_found
