@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from typing import Iterable, Mapping, Sequence
 
+from generator.wire import geo
 from generator.wire import namelists as nl
 from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.known import ORG, PERSON, PLACE, Mention
@@ -58,7 +59,7 @@ def resolve(text: str, mentions: Sequence[Mention], story: Story, lexicon: Lexic
     people = tuple(p for p in _people(mentions, kinds) if key(p) not in not_people and not is_firm(p, firms))
     person_keys = {key(p) for p in people}
     person_words = {w for p in people for w in key(p).split()}
-    places = _distinct(_place_name(m.name) for m in mentions if kinds[key(m.name)] == PLACE
+    places = _distinct(geo.canonical(_place_name(m.name)) for m in mentions if kinds[key(m.name)] == PLACE
                        and key(m.name) not in person_keys and _is_place(m, person_words))
     orgs = _organisations(mentions, kinds, story, acronyms)
     banned = {b.casefold() for b in lexicon.banned} | {key(b) for b in lexicon.banned}
