@@ -13,6 +13,7 @@ from generator.wire.known import ORG, PERSON, PLACE, Mention
 from generator.wire.acronyms import defined_acronyms, initials
 from generator.wire.names import fuller, key, merge_people, name_evidence
 from generator.wire.orgcues import firm_keys, is_firm
+from generator.wire.teams import find_teams, team_keys
 
 MAX_TAGS = 8
 _PARTY_WORDS = {"congress"}  # one head word that alone names a body
@@ -54,6 +55,7 @@ def resolve(text: str, mentions: Sequence[Mention], story: Story, lexicon: Lexic
     acronyms = defined_acronyms(text)
     mentions = [_canonical(_extend_org(text, m), aliases, acronyms) for m in drop_overlaps(mentions)]
     kinds = _vote(mentions)
+    _teams_are_organisations(kinds, team_keys(find_teams(text)))
     not_people = {key(n) for n in lexicon.not_people}
     firms = firm_keys(text)
     people = tuple(p for p in _people(mentions, kinds) if key(p) not in not_people and not is_firm(p, firms))
@@ -117,6 +119,17 @@ def _vote(mentions: Sequence[Mention]) -> dict[str, str]:
                 and m.name[:1].isupper() and any(fuller(m.name, p) for p in people)):
             kinds[k] = PERSON
     return kinds
+
+
+def _teams_are_organisations(kinds: dict[str, str], teams: frozenset[str]) -> None:
+    """Type as organisations the names a sports story uses as teams (see ``teams``).
+
+    A person's name or a word of one stays a person ("Sampras" of Pete Sampras in "Agassi beat Sampras").
+    """
+    person_words = {w for k, kind in kinds.items() if kind == PERSON and len(k.split()) > 1 for w in k.split()}
+    for k in teams:
+        if k in kinds and k not in person_words and not (kinds[k] == PERSON and len(k.split()) > 1):
+            kinds[k] = ORG
 
 
 def _people(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> tuple[str, ...]:
