@@ -137,17 +137,24 @@ def read_gold(path: Path) -> list[GoldStory]:
 
 
 def score_all(gold: Sequence[GoldStory], predicted: Sequence[Mapping[str, Sequence[str]]],
-              canon: Mapping[str, Callable[[str], str]] | None = None) -> dict[str, list[Score]]:
+              canon: Mapping[str, Callable[[str], str]] | None = None,
+              acronyms: Sequence[Mapping[str, str]] | None = None) -> dict[str, list[Score]]:
     """Score every story and type; return type -> per-story scores.
 
     CANON maps a type to the function that names its entities canonically (see score_story).
+    ACRONYMS, one map a story, names an acronym the story defines by its full name ("SDA" ->
+    Party of Democratic Action): an organisation labelled under both is one organisation.
     """
     result: dict[str, list[Score]] = {t: [] for t in TYPES}
-    for story, guess in zip(gold, predicted):
+    for i, (story, guess) in enumerate(zip(gold, predicted)):
+        own = dict(canon or {})
+        if acronyms and acronyms[i]:
+            table = {normalise(a): f for a, f in acronyms[i].items()}
+            own["orgs"] = lambda name, table=table: table.get(normalise(name), name)
         for kind in TYPES:
             result[kind].append(score_story(guess.get(kind, ()), story.labels[kind],
                                             story.aliases, story.optional.get(kind, ()),
-                                            (canon or {}).get(kind)))
+                                            own.get(kind)))
     return result
 
 
@@ -223,6 +230,8 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
     of them also prints the odd and even halves, so tuning on one half is checked on the other.
     """
     from generator.wire import geo
+    from generator.wire.acronyms import story_acronyms
+    from generator.wire.extract import story_text
     from generator.wire.entities import Lexicon, Story
     from generator.wire.extract import extract_many
     from generator.wire.parse import SeedError, parse_seed
@@ -250,7 +259,8 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
         return 2
     found = extract_many(inputs, Lexicon(), processes=processes)
     predicted = [{kind: getattr(e, _ENTITY_FIELD[kind]) for kind in TYPES} for e in found]
-    scores = score_all(stories, predicted, {"places": geo.canonical})
+    acronyms = [story_acronyms(story_text(s)) for s in inputs]
+    scores = score_all(stories, predicted, {"places": geo.canonical}, acronyms)
     print(f"{gold}: {len(stories)} stories", file=out)
     print(format_table(scores), file=out)
     if split.strip() in ("", "all") and len(stories) > 1:

@@ -10,7 +10,7 @@ from generator.wire import geo
 from generator.wire import namelists as nl
 from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.known import ORG, PERSON, PLACE, Mention
-from generator.wire.acronyms import defined_acronyms, initials
+from generator.wire.acronyms import initials, story_acronyms
 from generator.wire.names import fuller, key, merge_people, name_evidence
 from generator.wire.orgcues import firm_keys, is_firm
 from generator.wire.teams import find_teams, team_keys
@@ -52,8 +52,10 @@ def _inside_longer_person(m: Mention, mentions: Sequence[Mention]) -> bool:
 def resolve(text: str, mentions: Sequence[Mention], story: Story, lexicon: Lexicon) -> Entities:
     """Return the story's distinct people, places, organisations and tags."""
     aliases = {k.casefold(): v for k, v in lexicon.aliases.items()}
-    acronyms = defined_acronyms(text)
-    mentions = [_canonical(_extend_org(text, m), aliases, acronyms) for m in drop_overlaps(mentions)]
+    acronyms = story_acronyms(text)
+    extended = [_extend_org(text, m) for m in drop_overlaps(mentions)]
+    acronyms = {**_bracketed_acronyms(text, extended), **acronyms}
+    mentions = [_canonical(m, aliases, acronyms) for m in extended]
     kinds = _vote(mentions)
     _teams_are_organisations(kinds, team_keys(find_teams(text)))
     not_people = {key(n) for n in lexicon.not_people}
@@ -92,10 +94,37 @@ def _extend_org(text: str, m: Mention) -> Mention:
         return m
     match = _SUFFIX.match(text[m.end:m.end + 14])
     qualifier = match.group("x") if match else ""
-    if not match or qualifier.casefold() in (initials(m.name), initials(m.name, True)) or (
-            qualifier.isupper() and qualifier[0] == m.name[0]):
+    if not match or _is_acronym_of(qualifier, m.name):
         return m
     return Mention(m.name + text[m.end:m.end + match.end()], m.kind, m.start, m.end + match.end(), m.source)
+
+
+def _is_acronym_of(word: str, name: str) -> bool:
+    """Say whether WORD in brackets after NAME is its acronym, not a qualifier like '(UBT)'.
+
+    Initials are an acronym ("Samajwadi Party (SP)"), and so is a capital word of three letters
+    or more after a name of three words or more, as foreign acronyms are ("Party of Democratic
+    Action (SDA)", "National Bank of Romania (BNR)").
+    """
+    if word.casefold() in (initials(name), initials(name, True)) or (word.isupper() and word[0] == name[0]):
+        return True
+    return word.isupper() and len(word) >= 3 and len(name.split()) >= 3
+
+
+def _bracketed_acronyms(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """Map the word in brackets after an organisation to its name: 'BNR' -> 'National Bank of
+    Romania'; a qualifier alone names the qualified party: 'UBT' -> 'Shiv Sena (UBT)'."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != ORG or m.start < 0:
+            continue
+        if m.name.endswith(")") and "(" in m.name:
+            found.setdefault(m.name.rsplit("(", 1)[1].rstrip(")"), m.name)
+            continue
+        match = _SUFFIX.match(text[m.end:m.end + 14])
+        if match and match.group("x").isupper() and len(match.group("x")) > 1:
+            found.setdefault(match.group("x"), m.name)
+    return found
 
 
 def _canonical(m: Mention, aliases: Mapping[str, str], acronyms: Mapping[str, str]) -> Mention:
