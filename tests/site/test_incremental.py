@@ -141,6 +141,23 @@ def test_people_change_updates_old_and_new_person_pages(digest: Path, tmp_path: 
     assert_same_as_clean(digest, tmp_path)
 
 
+def test_organisation_change_updates_old_and_new_organisation_pages(digest: Path, tmp_path: Path) -> None:
+    edit_meta(story_path(digest, "azam-khan-meets-akhilesh"), organisations=["Bahujan Samaj Party"])
+    result = rebuild(digest)
+    changed = set(result.changed)
+    assert {"organisations/bahujan-samaj-party/index.html", "organisations/bahujan-samaj-party/feed.xml",
+            "organisations/index.html", "2025/11/07/azam-khan-meets-akhilesh/index.html",
+            "2025/11/07/index.html", "sitemap.xml"} <= changed
+    assert not (digest / "site/organisations/samajwadi-party").exists()  # its one story left it
+    assert not any(p.startswith(("people/", "places/", "tags/")) for p in changed), sorted(changed)
+    assert_same_as_clean(digest, tmp_path)
+    edit_meta(story_path(digest, "flood-relief"), organisations=["Bahujan Samaj Party"])
+    result = rebuild(digest)
+    page = (digest / "site/organisations/bahujan-samaj-party/index.html").read_text(encoding="utf-8")
+    assert "2 stories" in page and "organisations/bahujan-samaj-party/index.html" in result.changed
+    assert_same_as_clean(digest, tmp_path)
+
+
 def test_deleted_story_disappears_from_every_page(digest: Path, tmp_path: Path) -> None:
     story_path(digest, "patna-metro", "2025-11-08").unlink()
     result = rebuild(digest)
@@ -259,12 +276,15 @@ def random_edit(project: Path, rng: random.Random, number: int) -> str:
     """Make one random change to PROJECT's stories; return what it was."""
     paths = sorted((project / "content").rglob("*.md"))
     path = rng.choice(paths)
-    action = rng.choice(["body", "people", "tags", "delete", "add", "date", "title", "rename"])
+    action = rng.choice(["body", "people", "organisations", "tags", "delete", "add", "date", "title", "rename"])
     if action == "body":
         path.write_text(path.read_text(encoding="utf-8") + f"\nMore news {number}.\n", encoding="utf-8")
     elif action == "people":
         edit_meta(path, people=rng.sample(["Azam Khan", "Mayawati", "Nitish Kumar", "Rahul Gandhi", "Sonia Gandhi"],
                                           rng.randint(0, 3)))
+    elif action == "organisations":
+        edit_meta(path, organisations=rng.sample(["Samajwadi Party", "Bahujan Samaj Party", "Election Commission"],
+                                                 rng.randint(0, 2)))
     elif action == "tags":
         edit_meta(path, tags=rng.sample(["Politics", "Floods", "Transport", "Economy", "Courts"], rng.randint(1, 3)))
     elif action == "delete" and len(paths) > 3:
