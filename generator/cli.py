@@ -13,8 +13,9 @@ from typing import Sequence, TextIO
 from generator.commands import parser
 from generator.config import Config, load_config
 from generator.errors import DigestError, Problem, display_path
+from generator.lock import Busy, project_lock
 
-EXIT_OK, EXIT_FAILED = 0, 1  # argparse exits 2 on bad usage
+EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 2  # argparse exits 2 on bad usage too
 EXIT_PIPE = 141  # as a shell reports a command whose reader went away (128 + SIGPIPE)
 
 
@@ -36,8 +37,9 @@ def run_ingest(config: Config, args: argparse.Namespace) -> int:
     """Ingest seeds and say what happened."""
     from generator.ingest import ingest
 
-    report = ingest(config, [project_path(config.root, p) for p in args.paths], force=args.force,
-                    progress=not args.quiet and sys.stderr.isatty())
+    with holding(config, "ingest", args):
+        report = ingest(config, [project_path(config.root, p) for p in args.paths], force=args.force,
+                        progress=not args.quiet and sys.stderr.isatty())
     report_problems(report.problems, sys.stderr)
     if args.quiet:
         return EXIT_FAILED if report.failed else EXIT_OK
@@ -62,11 +64,23 @@ def run_build(config: Config, args: argparse.Namespace) -> int:
     """Build site/ and print a summary."""
     from generator.build import build
 
-    result = build(config, clean=args.clean, progress=not args.quiet and sys.stderr.isatty())
-    report_problems(result.warnings, sys.stderr)
+    with holding(config, "build", args):
+        result = build(config, clean=args.clean, progress=not args.quiet and sys.stderr.isatty())
+    if result.recovered:
+        print(result.recovered, file=sys.stderr)
+    report_problems(result.warnings + result.problems, sys.stderr)
     if not args.quiet:
         print(result.summary())
-    return EXIT_OK
+    if result.problems:
+        print(f"failed: {len(result.problems)} stor{'y' if len(result.problems) == 1 else 'ies'} left out "
+              "(named above); the others were built", file=sys.stderr)
+    return EXIT_FAILED if result.problems else EXIT_OK
+
+
+def holding(config: Config, command: str, args: argparse.Namespace):
+    """Hold the project's lock for COMMAND: wait for another writer, saying so, or exit 2 with --no-wait."""
+    return project_lock(config.path(".cache"), command, wait=not args.no_wait,
+                        waiting=lambda message: print(message, file=sys.stderr, flush=True))
 
 
 def run_serve(config: Config, args: argparse.Namespace) -> int:
@@ -96,6 +110,12 @@ def run_check(config: Config, args: argparse.Namespace) -> int:
 
 def run_rm(config: Config, args: argparse.Namespace) -> int:
     """Unpublish the stories named: record their seeds, delete their files."""
+    with holding(config, "rm", args):
+        return unpublish_stories(config, args)
+
+
+def unpublish_stories(config: Config, args: argparse.Namespace) -> int:
+    """Unpublish each story named, saying what became of it."""
     from generator.unpublish import UNPUBLISHED, load_desk, remove_story
 
     desk, problems = load_desk(config.path("content"), config.root)
@@ -147,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `digest ... | head`: the reader has all it wanted; say nothing
         quiet_stdout()
         return EXIT_PIPE
+    except Busy as exc:
+        report_problems(exc.problems, sys.stderr)
+        return EXIT_BUSY
     except DigestError as exc:
         report_problems(exc.problems, sys.stderr)
         return EXIT_FAILED

@@ -10,6 +10,7 @@ from typing import NoReturn
 
 import generator
 
+NO_WAIT = "exit (with 2) instead of waiting while another build or ingest runs"
 DESCRIPTIONS = {
     "init": "Make a new digest in DIR: config.yaml with comments, seeds/, content/, a Makefile, "
             "a .gitignore, a README and the GitHub Pages workflow.",
@@ -57,12 +58,14 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("dir", metavar="DIR", type=Path, help="the folder to make (new or empty)")
     ing = command("ingest", "turn seeds into content/ stories")
     ing.add_argument("paths", metavar="PATH", nargs="*", type=Path, help="seed files or folders (default: seeds/)")
+    ing.add_argument("--no-wait", action="store_true", help=NO_WAIT)
     ing.add_argument("--force", action="store_true",
                      help="re-ingest stories edited by hand (their text is saved as .bak first) and "
                           "bring back unpublished stories whose seeds are named")
     bld = command("build", "build site/ from content/")
     bld.add_argument("--base-url", help="override base_url of config.yaml")
     bld.add_argument("--clean", action="store_true", help="ignore the build cache")
+    bld.add_argument("--no-wait", action="store_true", help=NO_WAIT)
     srv = command("serve", "build, serve with live reload, rebuild on save")
     srv.add_argument("--base-url", help="override base_url of config.yaml")
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -73,6 +76,7 @@ def parser() -> argparse.ArgumentParser:
     chk.add_argument("--base-url", help="the base_url site/ was built with, when it was not config.yaml's")
     rmv = command("rm", "unpublish stories so that ingest never brings them back")
     rmv.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="story files under content/")
+    rmv.add_argument("--no-wait", action="store_true", help=NO_WAIT)
     evl = command("eval", "score people/places/organisations against a gold file")
     evl.add_argument("gold", type=Path, help="a gold.jsonl beside a seeds/ folder")
     return top

@@ -149,7 +149,8 @@ def notice_deletions(desk: Desk, stories: Mapping[str, str], today: dt.date) -> 
         desk.unpublish(tombstone)
     for name, sha in stories.items():
         desk.restore(name, sha)  # a story put back in content/ (say, restored from git) is published again
-        desk.remember(name, sha)
+        if sha:  # a story that does not read is known by its seed's name alone
+            desk.remember(name, sha)
     return gone
 
 
