@@ -23,7 +23,7 @@ _CLAUSES = frozenset({"xcomp", "ccomp"})
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march "
                     "april june july august september october november december".split())
 # How soon an optional phrase goes when the headline is too long (lowest first).
-ASIDE, CLAUSE, PHRASE, FIRST_PHRASE, MODIFIER, DESCRIPTION, SUBJECT = range(1, 8)
+ASIDE, CLAUSE, PHRASE, FIRST_PHRASE, MODIFIER, DESCRIPTION, SUBJECT, LISTED = range(1, 9)
 _OPENERS = frozenset("\"“‘'([")
 _CLOSERS = frozenset(",;:.!?\"”’')]")
 MAX_DESCRIPTION = 3  # words before a name worth keeping: "Senegal's President", "Russian Prime Minister"
@@ -191,9 +191,22 @@ def _phrase(token: Any, keep: set[int], optional: list, first: bool = False,
             optional.append((at, child.i, _group(child, optional)))
         elif dep == "conj" and child.pos_ in ("VERB", "AUX"):
             continue
+        elif dep == "conj" and rank == SUBJECT:
+            _listed(child, keep, optional)
         else:
             _any(child, keep, optional)
     _describe(token, keep, optional)
+
+
+def _listed(item: Any, keep: set[int], optional: list) -> None:
+    """File a later item of the subject's list, with the comma or 'and' before it, as optional."""
+    inner: set[int] = set()
+    _phrase(item, inner, optional, rank=SUBJECT)
+    doc, first = item.doc, item.left_edge.i
+    while first > 0 and doc[first - 1].dep_ in ("cc", "punct"):
+        first -= 1
+        inner.add(first)
+    optional.append((LISTED, item.i, frozenset(inner)))
 
 
 def _set_off(token: Any, child: Any) -> bool:
@@ -246,7 +259,7 @@ def _name_word(token: Any, titles: frozenset[str]) -> bool:
 
 def drop_order(plan: Plan) -> list[frozenset[int]]:
     """Return the optional groups in the order they go: asides, clauses, then from the right."""
-    ranks = {ASIDE: 0, CLAUSE: 1, PHRASE: 2, MODIFIER: 2, DESCRIPTION: 3, SUBJECT: 4, FIRST_PHRASE: 5}
+    ranks = {ASIDE: 0, CLAUSE: 1, PHRASE: 2, MODIFIER: 2, DESCRIPTION: 3, SUBJECT: 4, LISTED: 5, FIRST_PHRASE: 6}
     return [g for _, _, g in sorted(plan.optional, key=lambda o: (ranks[o[0]], -o[1]))]
 
 
