@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator import yamlvalues
 from generator.errors import ConfigError, Problem
 
 CONFIG_NAME = "config.yaml"
@@ -61,7 +62,9 @@ class Config:
 
 
 def _is_str(v: Any) -> str | None:
-    return None if isinstance(v, str) and v.strip() else "must be a non-empty string"
+    if not isinstance(v, str) or not v.strip():
+        return "must be a non-empty string"
+    return yamlvalues.control_character(v)
 
 
 def _is_count(v: Any) -> str | None:
@@ -166,14 +169,19 @@ def _duplicates(keys: list[tuple[str, int]]) -> list[Problem]:
 
 
 def load_yaml(path: Path, label: str) -> Any:
-    """Load a YAML file, turning a syntax error into a named problem with its line."""
+    """Load a YAML file, turning a syntax error or an impossible value into a named problem with its line."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(Problem(label, f"cannot be read: {exc}")) from None
+    try:
+        return yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise ConfigError(Problem(label, f"is not valid YAML: {exc.problem}", line)) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(Problem(label, f"cannot be read: {exc}")) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # 2025-02-30, a NUL byte
+        key, line, what = yamlvalues.unreadable(text, exc)
+        raise ConfigError(Problem(label, f"{key}: {what}" if key else what, line)) from None
 
 
 def load_config(root: Path, overrides: Mapping[str, Any] | None = None) -> Config:

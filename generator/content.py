@@ -16,6 +16,7 @@ from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.models import Article
 from generator.urls import slugify
+from generator.yamlvalues import control_character
 
 LIST_FIELDS = ("people", "places", "organisations", "tags")
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
@@ -113,6 +114,9 @@ def _names(meta: Mapping[str, Any], key: str) -> tuple[str, ...]:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{key}: must be a list of names, e.g. {key}: [Azam Khan, Akhilesh Yadav]")
+    for name in value:
+        if trouble := control_character(name):
+            raise ValueError(f"{key}: {name!r} {trouble}")
     return tuple(dict.fromkeys(v.strip() for v in value if v.strip()))
 
 
@@ -122,8 +126,12 @@ def _text(meta: Mapping[str, Any], key: str, required: bool = False) -> str | No
         if required:
             raise ValueError(f"{key}: is missing; every story needs a {key}")
         return None
-    if not isinstance(value, (str, int, float)):
-        raise ValueError(f"{key}: must be text")
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        kind = {"list": "a list", "dict": "a mapping", "bool": "a yes/no value", "date": "a date",
+                "datetime": "a date"}.get(type(value).__name__, type(value).__name__)
+        raise ValueError(f"{key}: must be text, not {kind}; put it in quotes if it is meant as text")
+    if trouble := control_character(str(value)):
+        raise ValueError(f"{key}: {trouble}")
     return str(value).strip()
 
 

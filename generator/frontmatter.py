@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from generator import quickyaml
+from generator import quickyaml, yamlvalues
 from generator.config import SafeLoader
 from generator.errors import ContentError, Problem
 
@@ -47,6 +47,9 @@ def split(text: str, path: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 2 if exc.problem_mark else 1
         raise ContentError(Problem(path, f"front matter is not valid YAML: {exc.problem}", line)) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # 2025-02-30, a NUL byte
+        key, line, what = yamlvalues.unreadable(head, exc)
+        raise ContentError(Problem(path, f"{key}: {what}" if key else what, line + 1 if line else 1)) from None
     if not isinstance(meta, dict):
         raise ContentError(Problem(path, "front matter must be a mapping of fields (key: value)", 2))
     body_line = head.count("\n") + 3
