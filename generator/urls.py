@@ -15,7 +15,7 @@ from anyascii import anyascii
 
 MAX_SLUG = 80
 # letters that Unicode does not decompose into ASCII ones ('Straße' would become 'strae')
-_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+LATIN_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
                         "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d",
                         "Ð": "D", "ı": "i"})
 
@@ -39,7 +39,7 @@ def slugify(text: str, fallback: str = "untitled") -> str:
 
 def to_ascii(text: str) -> str:
     """Return TEXT in ASCII letters: accents dropped, other scripts' letters transliterated, symbols dropped."""
-    text = text.translate(_LATIN)
+    text = text.translate(LATIN_LETTERS)
     if text.isascii():
         return text
     out: list[str] = []
@@ -81,7 +81,7 @@ def identity(name: str) -> str:
     though both are spelt li-ming in a URL.
     """
     kept = []
-    for char in unicodedata.normalize("NFC", name.translate(_LATIN)).casefold():
+    for char in unicodedata.normalize("NFC", name.translate(LATIN_LETTERS)).casefold():
         if _is_latin(char):
             kept += (c for c in unicodedata.normalize("NFKD", char) if c.isalnum())
         elif char.isalnum() or unicodedata.category(char).startswith("M"):
