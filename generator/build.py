@@ -10,6 +10,7 @@ it was. Cold builds parse, convert Markdown, relate stories and render on every 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import os
 import sys
@@ -26,6 +27,7 @@ from generator.content import Reading, read_sources
 from generator.errors import ContentError, DigestError, Problem, ThemeError
 from generator.incremental import (RACY_NS, Content, Inputs, Selection, find_related, scan_inputs,
                                    select_groups, up_to_date)
+from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups, sitemap_page
 from generator.render import RenderJob, environment, render_page
 from generator.taxonomy import organise, term_lists
@@ -101,10 +103,11 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
         result.up_to_date = True
         return result
     content = step("read content", read_content, config, inputs, cache)
+    ahead = step("dates", dates_ahead, content, dt.datetime.now(dt.timezone.utc), result)
     bodies = step("markdown", render_bodies, content, cache)
     related = step("related", find_related, config, inputs, content, cache)
     urls = Urls(config.base_url, config.permalinks)
-    groups = step("plan", plan_groups, config, urls, content, bodies, related)
+    groups = step("plan", plan_groups, config, urls, content, bodies, related, ahead)
     job = step("prepare", make_job, config, inputs, content, cache, urls, bodies)
     try:
         chosen = step("compare", select_groups, job, groups, cache)
@@ -113,7 +116,7 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
     except BaseException:
         job.staging.reset()  # site/ is as it was; what was staged for it goes
         raise
-    step("save cache", save_state, cache, inputs, content, related, made, outputs, result.pages)
+    step("save cache", save_state, cache, inputs, content, related, made, outputs, result.pages, ahead)
     return result
 
 
@@ -130,6 +133,15 @@ def read_content(config: Config, inputs: Inputs, cache: BuildCache) -> Content:
             previous.get(path) is not source for path, source in reading.sources.items()):
         cache.put("sources", reading.sources)
     return Content(reading.sources, previous, organise({s.key: s.article for s in reading.sources.values()}))
+
+
+def dates_ahead(content: Content, now: dt.datetime, result: BuildResult) -> frozenset[str]:
+    """Warn of each story dated more than a day after NOW; return their keys: none may lead the site."""
+    found = far_ahead((s.article for s in content.sources.values()), now)
+    result.warnings += [Problem(a.source, f"is dated {a.date.isoformat()}, more than a day ahead: "
+                                          "it is not made the lead story; check its date", severity="warning")
+                        for a in found]
+    return frozenset(a.key for a in found)
 
 
 def render_bodies(content: Content, cache: BuildCache) -> Bodies:
@@ -188,10 +200,10 @@ def convert_markdown(texts: list[str], shas: list[str]) -> Iterable[tuple[str, s
 
 
 def plan_groups(config: Config, urls: Urls, content: Content, bodies: Mapping[str, str],
-                related: Mapping[str, tuple[str, ...]]) -> list[Group]:
+                related: Mapping[str, tuple[str, ...]], ahead: frozenset[str] = frozenset()) -> list[Group]:
     """Return every page group; no page is made yet."""
     cards = Cards(content.site, urls, config.timezone)
-    return page_groups(content.site, config, urls, bodies, related, cards)
+    return page_groups(content.site, config, urls, bodies, related, cards, ahead)
 
 
 def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache, urls: Urls,
@@ -310,11 +322,12 @@ def check_unique(records: list[PageRecord]) -> None:
 
 
 def save_state(cache: BuildCache, inputs: Inputs, content: Content, related: dict[str, tuple[str, ...]],
-               made: Made, outputs: dict[str, str], kinds: Counter) -> None:
+               made: Made, outputs: dict[str, str], kinds: Counter, ahead: frozenset[str] = frozenset()) -> None:
     """Remember what this build read and made, for the next one."""
     cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related))
     hashes = {rel: s.sha for rel, s in content.sources.items()}
-    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs, Counter(kinds)))
+    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs, Counter(kinds),
+                             bool(ahead)))
     save_cache(cache)
 
 

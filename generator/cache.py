@@ -54,6 +54,7 @@ class State:
     scanned_at: int = 0  # ns; files changed since could have kept their stat
     outputs: dict[str, str] = field(default_factory=dict)  # path in site/ -> fingerprint
     kinds: Counter = field(default_factory=Counter)  # pages by kind
+    ahead: bool = False  # a story was dated far ahead: the home page depends on the clock, and the editor is warned
 
 
 @dataclass(slots=True)
