@@ -3,8 +3,10 @@
 Incremental by design (incremental.py decides what to redo): every page belongs to a group that
 names what it reads (pages.Group). A group whose inputs hash as before is not even planned; a
 planned page whose bytes hash as what site/ holds is not written. Changed pages are written to a
-staging folder and moved into site/ only when all of them rendered, so a failure leaves site/ as
-it was. Cold builds parse, convert Markdown, relate stories and render on every core.
+staging folder and put in site/ only when all of them rendered, as one transaction (commit.py): a
+build that fails or is killed leaves site/ and the cache as the last complete build left them, or
+the next build completes it. A story that cannot be read is named and left out; the others are
+built. Cold builds parse, convert Markdown, relate stories and render on every core.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from typing import Callable, Iterable, Iterator, Mapping
 from generator import markup, parallel
 from generator.cache import (SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection, open_cache,
                              quick_digest, save_cache)
+from generator.commit import Journal, commit, recover
 from generator.config import Config
-from generator.content import Reading, read_sources
-from generator.errors import ContentError, DigestError, Problem, ThemeError
+from generator.content import Reading, fingerprint, read_sources
+from generator.errors import DigestError, Problem, ThemeError
 from generator.incremental import (RACY_NS, Content, Inputs, Selection, find_related, scan_inputs,
                                    select_groups, up_to_date)
 from generator.newsvalue import far_ahead
@@ -50,6 +53,8 @@ class BuildResult:
     removed: int = 0
     timings: list[tuple[str, float]] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # stories left out: the build failed for them
+    recovered: str | None = None  # what was done about a build stopped before it was complete
     changed: list[str] = field(default_factory=list)  # site-relative paths written this time
     up_to_date: bool = False  # nothing had changed: nothing was read but stats, nothing written
 
@@ -96,13 +101,15 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
     """Run the steps of a build, timing each."""
     result = BuildResult()
     step = Timer(result)
+    result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
     inputs = step("scan", scan_inputs, config)
     cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
     if step("up to date?", up_to_date, config, inputs, cache):
         result.pages.update(cache.state.kinds)
+        result.problems = list(cache.state.problems)
         result.up_to_date = True
         return result
-    content = step("read content", read_content, config, inputs, cache)
+    content = step("read content", read_content, config, inputs, cache, result)
     ahead = step("dates", dates_ahead, content, dt.datetime.now(dt.timezone.utc), result)
     bodies = step("markdown", render_bodies, content, cache)
     related = step("related", find_related, config, inputs, content, cache)
@@ -111,22 +118,24 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
     job = step("prepare", make_job, config, inputs, content, cache, urls, bodies)
     try:
         chosen = step("compare", select_groups, job, groups, cache)
-        made = step("render", render_groups, job, chosen, progress, lambda: save_cache(cache, SHARDED))
-        outputs = step("write", write_site, inputs, cache, job, groups, made, result)
+        made = step("render", render_groups, job, chosen, progress,
+                    lambda: save_cache(cache, SHARDED, pending=True))
+        outputs, journal = step("stage", stage_site, inputs, cache, job, groups, made, result)
+        parts = step("save cache", save_state, config, cache, inputs, content, related, made, outputs, result,
+                     ahead)
     except BaseException:
-        job.staging.reset()  # site/ is as it was; what was staged for it goes
+        recover(config.path("site"), config.path(CACHE_DIR))  # site/ is as it was; what was staged goes
         raise
-    step("save cache", save_state, cache, inputs, content, related, made, outputs, result.pages, ahead)
+    step("commit", commit, config.path("site"), config.path(CACHE_DIR), dataclasses.replace(journal, parts=parts))
     return result
 
 
-def read_content(config: Config, inputs: Inputs, cache: BuildCache) -> Content:
-    """Read the stories that changed, reuse the others; fail with every problem when any is bad."""
+def read_content(config: Config, inputs: Inputs, cache: BuildCache, result: BuildResult) -> Content:
+    """Read the stories that changed, reuse the others; leave out (and name) the bad ones."""
     previous = cache.read("sources")
     reading: Reading = read_sources(config, inputs.files, previous, cache.state.scanned_at - RACY_NS,
                                     parallel.cores())
-    if reading.problems:
-        raise ContentError(reading.problems)
+    result.problems += reading.problems
     # a story read again is a new object, one taken from the cache the same one: compare identities
     # (comparing 10,000 stories field by field took 30 ms of every small rebuild)
     if len(reading.sources) != len(previous) or any(
@@ -273,9 +282,9 @@ def render_groups(job: RenderJob, chosen: Selection, progress: bool,
     return Made(groups, parts, written, planned)
 
 
-def write_site(inputs: Inputs, cache: BuildCache, job: RenderJob, groups: list[Group], made: Made,
-               result: BuildResult) -> dict[str, str]:
-    """Render the sitemap, stage the static files, put them all in site/; return every output."""
+def stage_site(inputs: Inputs, cache: BuildCache, job: RenderJob, groups: list[Group], made: Made,
+               result: BuildResult) -> tuple[dict[str, str], Journal]:
+    """Render the sitemap, stage the static files; return every output, and what is to move."""
     records = [r for g in groups for r in made.groups[g.name][1]]
     statics = [PageRecord("static/" + out, "", "static", None, False, hashlib.sha1(data).hexdigest())
                for out, data in inputs.assets.values()]
@@ -292,14 +301,11 @@ def write_site(inputs: Inputs, cache: BuildCache, job: RenderJob, groups: list[G
         written.append(sitemap.path)
     outputs = {r.path: r.fingerprint for r in records + statics + [sitemap]}
     stale = [] if job.force else sorted((set(cache.state.outputs) | set(job.previous)) - set(outputs))
-    if job.force:
-        job.staging.replace_target()
-    else:
-        job.staging.move_into_target(written, stale)
     result.pages.update(r.kind for r in records + [sitemap])
     result.written, result.removed, result.changed = len(written), len(stale), written
     result.planned = made.planned
-    return outputs
+    tree = job.staging.tree() if job.force else 0
+    return outputs, Journal(job.force, tree, () if job.force else tuple(written), tuple(stale), ())
 
 
 def sitemap_record(job: RenderJob, records: list[PageRecord]) -> PageRecord:
@@ -321,14 +327,21 @@ def check_unique(records: list[PageRecord]) -> None:
                                                      f"to site/{record.path}; give them different patterns"))
 
 
-def save_state(cache: BuildCache, inputs: Inputs, content: Content, related: dict[str, tuple[str, ...]],
-               made: Made, outputs: dict[str, str], kinds: Counter, ahead: frozenset[str] = frozenset()) -> None:
-    """Remember what this build read and made, for the next one."""
+def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Content,
+               related: dict[str, tuple[str, ...]], made: Made, outputs: dict[str, str],
+               result: BuildResult, ahead: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Save what this build read and made, for the next one, beside the cache; return those files."""
     cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related))
     hashes = {rel: s.sha for rel, s in content.sources.items()}
-    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs, Counter(kinds),
-                             bool(ahead)))
-    save_cache(cache)
+    for rel in inputs.files.keys() - hashes.keys():  # stories left out: unchanged, they are named again
+        try:
+            hashes[rel] = fingerprint(config.path(rel).read_bytes())
+        except OSError:
+            pass
+    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs,
+                             Counter(result.pages), list(result.problems), bool(ahead)))
+    save_cache(cache, pending=True)
+    return tuple(sorted(cache.pending))
 
 
 class Progress:

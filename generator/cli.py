@@ -10,8 +10,10 @@ from typing import Sequence, TextIO
 
 from generator.config import Config, load_config
 from generator.errors import DigestError, Problem, display_path
+from generator.lock import Busy, project_lock
 
-EXIT_OK, EXIT_FAILED = 0, 1  # argparse exits 2 on bad usage
+EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 2  # argparse exits 2 on bad usage too
+NO_WAIT = "exit (with 2) instead of waiting while another build or ingest runs"
 
 
 def parser() -> argparse.ArgumentParser:
@@ -24,9 +26,11 @@ def parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="*", type=Path, help="seed files or folders (default: seeds/)")
     ing.add_argument("--force", action="store_true",
                      help="re-ingest stories edited by hand (their text is saved as .bak first)")
+    ing.add_argument("--no-wait", action="store_true", help=NO_WAIT)
     bld = sub.add_parser("build", help="build site/ from content/")
     bld.add_argument("--base-url", help="override base_url of config.yaml")
     bld.add_argument("--clean", action="store_true", help="ignore the build cache")
+    bld.add_argument("--no-wait", action="store_true", help=NO_WAIT)
     srv = sub.add_parser("serve", help="build, serve with live reload, rebuild on save")
     srv.add_argument("--base-url", help="override base_url of config.yaml")
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -55,7 +59,8 @@ def run_ingest(config: Config, args: argparse.Namespace) -> int:
     """Ingest seeds and say what happened."""
     from generator.ingest import ingest
 
-    report = ingest(config, [project_path(config.root, p) for p in args.paths], force=args.force)
+    with holding(config, "ingest", args):
+        report = ingest(config, [project_path(config.root, p) for p in args.paths], force=args.force)
     for note in report.notes:
         print(note)
     report_problems(report.problems, sys.stderr)
@@ -75,10 +80,22 @@ def run_build(config: Config, args: argparse.Namespace) -> int:
     """Build site/ and print a summary."""
     from generator.build import build
 
-    result = build(config, clean=args.clean, progress=sys.stderr.isatty())
-    report_problems(result.warnings, sys.stderr)
+    with holding(config, "build", args):
+        result = build(config, clean=args.clean, progress=sys.stderr.isatty())
+    if result.recovered:
+        print(result.recovered, file=sys.stderr)
+    report_problems(result.warnings + result.problems, sys.stderr)
     print(result.summary())
-    return EXIT_OK
+    if result.problems:
+        print(f"failed: {len(result.problems)} stor{'y' if len(result.problems) == 1 else 'ies'} left out "
+              "(named above); the others were built", file=sys.stderr)
+    return EXIT_FAILED if result.problems else EXIT_OK
+
+
+def holding(config: Config, command: str, args: argparse.Namespace):
+    """Hold the project's lock for COMMAND: wait for another writer, saying so, or exit 2 with --no-wait."""
+    return project_lock(config.path(".cache"), command, wait=not args.no_wait,
+                        waiting=lambda message: print(message, file=sys.stderr, flush=True))
 
 
 def run_serve(config: Config, args: argparse.Namespace) -> int:
@@ -106,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(args.root.resolve(), overrides)
         command = {"ingest": run_ingest, "build": run_build, "serve": run_serve}[args.command]
         return command(config, args)
+    except Busy as exc:
+        report_problems(exc.problems, sys.stderr)
+        return EXIT_BUSY
     except DigestError as exc:
         report_problems(exc.problems, sys.stderr)
         return EXIT_FAILED

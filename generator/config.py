@@ -19,6 +19,7 @@ DEFAULT_PERMALINKS = {
     "edition": "{year}/{month}/{day}/",
     "person": "people/{slug}/",
     "place": "places/{slug}/",
+    "organisation": "organisations/{slug}/",
     "tag": "tags/{slug}/",
 }
 
@@ -41,7 +42,7 @@ class Config:
     theme: str = "default"
     paginate: int = 20
     feed_size: int = 50
-    term_feeds: str = "summary"  # what a person's, place's or tag's feed carries: "summary" or "full" text
+    term_feeds: str = "summary"  # what a person's, place's, organisation's or tag's feed carries: "summary" or "full" text
     related: int = 5
     cname: str | None = None
     permalinks: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_PERMALINKS))

@@ -236,8 +236,10 @@ def read_sources(config: Config, files: Mapping[str, StatKey], known: Mapping[st
         problems += trouble
         if read is not None:
             sources[source] = read
-    articles = [s.article for s in sources.values()]
-    return Reading(sources, problems + duplicate_urls(articles), sum(f[2] for f in found.values()))
+    duplicates = duplicate_urls([s.article for s in sources.values()])
+    for problem in duplicates:  # the first story keeps the URL; the others are left out, and named
+        sources.pop(problem.path, None)
+    return Reading(sources, problems + duplicates, sum(f[2] for f in found.values()))
 
 
 def read_source(config: Config, source: str, stat: StatKey,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from generator.wire.parse import Seed, SeedError, parse_seed
 from generator.write import write_atomic
 
 ARTICLES = "articles"
+_SEED_LINE = re.compile(r"^  file: *['\"]?([^'\"\n]+?)['\"]? *$", re.M)  # the seed a story names
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,20 +103,42 @@ def unique_by_name(paths: Sequence[Path], root: Path, report: Report) -> list[Pa
 
 
 def scan_content(config: Config, report: Report) -> dict[str, Existing]:
-    """Index the stories in content/ by the seed file they came from; note the edited ones."""
+    """Index the stories in content/ by the seed file they came from; note the edited ones.
+
+    A story whose front matter no longer reads (a hand edit gone wrong) is still known by its
+    seed's name, found in its text: ingest leaves it alone, says so, and writes no second copy.
+    """
     index: dict[str, Existing] = {}
     for path in sorted(config.path("content").joinpath(ARTICLES).rglob("*.md")):
+        where = display_path(path, config.root)
         try:
             text = path.read_text(encoding="utf-8")
-            source = frontmatter.split(text, display_path(path, config.root)).meta.get("source") or {}
-        except (OSError, UnicodeDecodeError, ContentError):
-            continue  # the build reports broken content; ingest must simply not touch it
+            source = frontmatter.split(text, where).meta.get("source") or {}
+        except (OSError, UnicodeDecodeError, ContentError) as exc:
+            broken(path, where, exc, index, report)
+            continue
         edited = frontmatter.is_edited(text)
         if edited:
             report.edited.append(path)
         if isinstance(source, dict) and isinstance(source.get("file"), str):
             index[source["file"]] = Existing(path, str(source.get("sha256")), edited)
     return index
+
+
+def broken(path: Path, where: str, exc: Exception, index: dict[str, Existing], report: Report) -> None:
+    """Keep a story that does not read as an edited one, known by the seed its text names."""
+    try:
+        seed = _SEED_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        seed = None
+    what = exc.problems[0].message if isinstance(exc, ContentError) else "cannot be read"
+    if seed is None:
+        report.problems.append(Problem(where, f"{what}; ingest cannot tell which seed it came from",
+                                       severity="warning"))
+        return
+    index[seed.group(1)] = Existing(path, "", edited=True)
+    report.problems.append(Problem(where, f"{what}; ingest leaves it alone (and writes no second copy "
+                                          f"of {seed.group(1)}) until it is fixed", severity="warning"))
 
 
 def story_of(seed: Seed) -> Story:

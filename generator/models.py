@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping
 
-TERM_KINDS = ("person", "place", "tag")
-TERM_FIELDS = {"person": "people", "place": "places", "tag": "tags"}
-INDEX_NAMES = {"person": "people", "place": "places", "tag": "tags"}
+TERM_KINDS = ("person", "place", "organisation", "tag")
+TERM_FIELDS = {"person": "people", "place": "places", "organisation": "organisations", "tag": "tags"}
+INDEX_NAMES = TERM_FIELDS  # the index of each kind is named, and found at a URL named, as the field
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +43,13 @@ class Article:
         return self.date.date()
 
     def names(self, kind: str) -> tuple[str, ...]:
-        """Return the story's names of one term kind (person, place, tag)."""
+        """Return the story's names of one term kind (person, place, organisation, tag)."""
         return getattr(self, TERM_FIELDS[kind])
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """A person, place or tag, with the keys of its articles, newest first."""
+    """A person, place, organisation or tag, with the keys of its articles, newest first."""
 
     kind: str
     slug: str

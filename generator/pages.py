@@ -206,8 +206,7 @@ def article_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, Vie
     context = {
         "head": head(config, urls, view["url"], article.title, article.summary, "article"),
         "article": view, "body": bodies[key],
-        "organisations": [term_link(urls, "tag", n) if n in article.tags else {"name": n, "url": None}
-                          for n in article.organisations],
+        "organisations": [term_link(urls, "organisation", n) for n in article.organisations],
         "related": [cards[k] for k in related],
         "previous": cards[before] if before else None, "next": cards[after] if after else None,
         "edition": {"url": urls.edition(article.day), "date": display_date(article.day)},
@@ -239,6 +238,7 @@ def edition_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, Vie
         "items": [cards[k] for k in edition.articles],
         "people": [term_link(urls, "person", n) for n in names["people"]],
         "places": [term_link(urls, "place", n) for n in names["places"]],
+        "organisations": [term_link(urls, "organisation", n) for n in names["organisations"]],
         "newer": {"url": urls.edition(newer.day), "date": display_date(newer.day)} if newer else None,
         "older": {"url": urls.edition(older.day), "date": display_date(older.day)} if older else None,
     }

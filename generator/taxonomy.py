@@ -1,4 +1,4 @@
-"""Group articles into people, places, tags and daily editions; find related stories."""
+"""Group articles into people, places, organisations, tags and daily editions; find related stories."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from generator.urls import slugify
 
 RELATED_WINDOW = 12  # neighbours in time looked at per shared term: news relates to news nearby
 PARALLEL_FROM = 2000  # related lists to find before it pays to fork workers
+# the names that relate stories: an organisation is left out, as ingest also tags the ones a story
+# is about, and counting both would weigh one fact twice
+RELATED_KINDS = ("person", "place", "tag")
 
 
 def organise(articles: Iterable[Article] | Mapping[str, Article]) -> Site:
@@ -97,7 +100,7 @@ class Relatedness:
 
     def windows(self, key: str) -> Iterator[Sequence[str]]:
         """Yield, for each of KEY's names, the stories near KEY in that term's list."""
-        for kind in TERM_KINDS:
+        for kind in RELATED_KINDS:
             for name in self.site.articles[key].names(kind):
                 slug = self.slugs.get(name) or self.slugs.setdefault(name, slugify(name))
                 term = self.terms.get((kind, slug))
@@ -176,7 +179,7 @@ def neighbours(lists: Mapping[tuple[str, str], Sequence[str]], article: Article)
     """Return the stories within RELATED_WINDOW of ARTICLE in the term LISTS that hold it."""
     found: set[str] = set()
     key = article.key
-    for kind in TERM_KINDS:
+    for kind in RELATED_KINDS:
         for name in article.names(kind):
             keys = lists.get((kind, slugify(name)))
             if keys and key in keys:

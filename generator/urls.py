@@ -59,7 +59,7 @@ class Urls:
         return self._pattern("edition", **_date_parts(date), slug="")
 
     def term(self, kind: str, slug: str) -> str:
-        """Return the URL of a person, place or tag page (kind: person, place, tag)."""
+        """Return the URL of a term's page (kind: person, place, organisation, tag)."""
         url = self.term_urls.get((kind, slug))
         if url is None:  # a name is linked from every card, chip and list that shows it: make it once
             url = self.term_urls[kind, slug] = self._pattern(kind, slug=slug)

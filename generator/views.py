@@ -51,7 +51,7 @@ def display_time(moment: dt.datetime, timezone: str | None = None) -> str:
 
 
 def term_link(urls: Urls, kind: str, name: str) -> View:
-    """Return a link to the page of a person, place or tag."""
+    """Return a link to the page of a person, place, organisation or tag."""
     return {"name": name, "url": urls.term(kind, slugify(name)), "kind": kind}
 
 
@@ -148,9 +148,8 @@ def jsonld(config: Config, urls: Urls, article: Article, view: View) -> str:
         "mainEntityOfPage": urls.absolute(view["url"]), "url": urls.absolute(view["url"]),
         "author": agency, "publisher": agency, "keywords": ", ".join(article.tags),
         "inLanguage": config.language,
-        "mentions": [{"@type": "Person", "name": p["name"], "url": urls.absolute(p["url"])}
-                     for p in view["people"]]
-        + [{"@type": "Place", "name": p["name"], "url": urls.absolute(p["url"])} for p in view["places"]],
+        "mentions": mentions(urls, view["people"], "Person") + mentions(urls, view["places"], "Place")
+        + mentions(urls, [term_link(urls, "organisation", n) for n in article.organisations], "Organization"),
     }
     if article.dateline:
         data["dateline"] = article.dateline
@@ -159,18 +158,23 @@ def jsonld(config: Config, urls: Urls, article: Article, view: View) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def mentions(urls: Urls, links: Sequence[View], schema_type: str) -> list[View]:
+    """Return schema.org things of SCHEMA_TYPE for term LINKS, each with its page's absolute URL."""
+    return [{"@type": schema_type, "name": link["name"], "url": urls.absolute(link["url"])} for link in links]
+
+
 def site_view(config: Config, urls: Urls) -> View:
     """Return the site-wide values every template sees."""
     nav = [("Home", urls.index("")), ("Editions", urls.index("editions"))]
-    nav += [(INDEX_NAMES[k].title(), urls.index(INDEX_NAMES[k])) for k in ("person", "place", "tag")]
+    nav += [(INDEX_NAMES[k].title(), urls.index(INDEX_NAMES[k])) for k in ("person", "place", "organisation", "tag")]
     return {"title": config.title, "description": config.description, "language": config.language,
             "home": urls.index(""), "feed": urls.file("feed.xml"),
             "nav": [{"name": n, "url": u} for n, u in nav]}
 
 
 def article_names(site: Site, keys: Sequence[str]) -> dict[str, list[str]]:
-    """Return the distinct people and places of some stories, most mentioned first."""
-    found: dict[str, dict[str, int]] = {"people": {}, "places": {}}
+    """Return the distinct people, places and organisations of some stories, most mentioned first."""
+    found: dict[str, dict[str, int]] = {"people": {}, "places": {}, "organisations": {}}
     for key in keys:
         for field in found:
             for name in getattr(site.articles[key], field):

@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from typing import Sequence
 
-from generator.wire import ner
+from generator.wire import geo, ner
 from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.mentions import Mention, find_mentions
 from generator.wire.resolve import resolve
@@ -41,6 +41,7 @@ def extract_many(stories: Sequence[Story], lexicon: Lexicon, processes: int = 1)
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
         ner.model()  # load once here: forked workers share it instead of each loading it
+        geo.load()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
         results = pool.map(_extract_chunk, chunks, repeat(lexicon))

@@ -26,8 +26,9 @@ SCHEMES = ("light", "dark")
 # One page of each kind the theme has.
 PAGES = {
     "home": "", "story": "2025/11/07/azam-khan-meets-akhilesh-yadav/", "person": "people/akhilesh-yadav/",
-    "place": "places/patna/", "tag": "tags/politics/", "edition": "2025/11/07/", "people": "people/",
-    "places": "places/", "tags": "tags/", "editions": "editions/", "older": "page/2/", "404": "404.html",
+    "place": "places/patna/", "organisation": "organisations/samajwadi-party/", "tag": "tags/politics/",
+    "edition": "2025/11/07/", "people": "people/", "places": "places/", "organisations": "organisations/",
+    "tags": "tags/", "editions": "editions/", "older": "page/2/", "404": "404.html",
 }
 SHOT_PAGES = ("home", "story", "person")
 OVERFLOW_JS = "[document.scrollingElement.scrollWidth, window.innerWidth]"

@@ -412,7 +412,8 @@ def test_story_pages_carry_news_article_json_ld(crawled):
         assert data["keywords"] == ", ".join(story["tags"])
         assert data["url"] == data["mainEntityOfPage"] == url
         mentions = {(m["@type"], m["name"]): m["url"] for m in data["mentions"]}
-        assert set(mentions) == {("Person", p) for p in story["people"]} | {("Place", p) for p in story["places"]}
+        assert set(mentions) == ({("Person", p) for p in story["people"]} | {("Place", p) for p in story["places"]}
+                                 | {("Organization", o) for o in story.get("organisations", ())})
         assert all(u in crawled.bodies for u in mentions.values())
 
 
