@@ -12,6 +12,7 @@ from generator.wire.known import ORG, PERSON, PLACE, Mention, gazetteer, lexicon
 from generator.wire.names import key, left_initials, name_evidence, person_name, tidy
 from generator.wire.ner import Span
 from generator.wire.orgcues import named_firms
+from generator.wire.orgrules import acronyms_in_use, cited_agencies, institutions
 from generator.wire.teams import find_teams
 from generator.wire.personrules import (bracketed_surname, closes_quote, country_possessive,
                                         listed_after_plural, unlikely_person)
@@ -61,7 +62,9 @@ def find_mentions(text: str, spans: Sequence[Span], story: Story, lexicon: Lexic
         found.extend(Mention(name, PERSON, start, end, "rule") for name, start, end in finder(text))
     found.extend(_name_list_rule(text))
     found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in find_teams(text))
-    found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in named_firms(text))
+    for finder in (named_firms, institutions, acronyms_in_use):
+        found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in finder(text))
+    found.extend(Mention(name, ORG, start, end, "cited") for name, start, end in cited_agencies(text))
     found.extend(gazetteer(text))
     found.extend(_defined(text))
     found.extend(_bracketed(text))

@@ -181,10 +181,10 @@ def _people(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> tuple[str,
 def _organisations(mentions: Sequence[Mention], kinds: Mapping[str, str], story: Story,
                    acronyms: Mapping[str, str]) -> tuple[str, ...]:
     """Return the distinct organisations, acronyms folded into full names, agencies dropped."""
-    agency = key(story.agency or "")
+    cited = {key(m.name) for m in mentions if m.source == "cited"}
+    agencies = (nl.AGENCIES | {key(story.agency or "")}) - cited
     person_words = {w for m in mentions if kinds[key(m.name)] == PERSON for w in key(m.name).split()}
-    names = [m.name for m in mentions if kinds[key(m.name)] == ORG
-             and key(m.name) not in nl.AGENCIES and key(m.name) != agency
+    names = [m.name for m in mentions if kinds[key(m.name)] == ORG and key(m.name) not in agencies
              and not (key(m.name) in nl.ORG_HEADS and key(m.name) not in _PARTY_WORDS)
              and not _personal(m, person_words)]
     fulls = [n for n in _distinct(names) if len(n.split()) > 1]

@@ -46,3 +46,38 @@ def test_scoring_counts_an_acronym_and_its_name_as_one_organisation() -> None:
                        [{"SDA": "Party of Democratic Action"}])
     s = scores["orgs"][0]
     assert (s.tp, s.fp, s.fn) == (1, 0, 0)
+
+
+from generator.wire.orgrules import acronyms_in_use, cited_agencies, institutions  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The Madras High Court referred the matter.", ["Madras High Court"]),
+    ("Lawyers in the Allahabad high court struck work.", ["Allahabad High Court"]),
+    ("He was elected to the Goa Assembly last year.", ["Goa Assembly"]),
+    ("Polling for the Ghatsila Assembly seat is on Monday.", []),  # a constituency: a place
+    ("a report to the Bucharest stock exchange showed", []),  # lower case: no name
+])
+def test_a_place_and_an_institution_make_one_organisation(text: str, found: list[str]) -> None:
+    assert [name for name, _, _ in institutions(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("He named the goons of RJD supremo Lalu Prasad.", ["RJD"]),
+    ("It was passed by the former UPA government.", ["UPA"]),
+    ("He will quit the MG Party soon.", ["MG Party"]),
+    ("The CM said the FIR was filed.", []),  # a title and a document
+    ("The US government said so.", []),  # a place
+])
+def test_an_acronym_used_as_a_body_is_an_organisation(text: str, found: list[str]) -> None:
+    assert [name for name, _, _ in acronyms_in_use(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The commander told Reuters by telephone.", ["Reuters"]),
+    ("Interfax news agency said the talks failed.", ["Interfax"]),
+    ("Ajmal told IANS he would win.", ["IANS"]),
+    ("He told the court he was innocent.", []),
+])
+def test_an_agency_the_copy_cites_is_named(text: str, found: list[str]) -> None:
+    assert [name for name, _, _ in cited_agencies(text)] == found
