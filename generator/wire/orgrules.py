@@ -5,8 +5,9 @@
   no place of the story.
 - "RJD supremo", "UPA government", "KNP member": an acronym followed by a word of a party or a
   body (``data/acronym-cues.txt``) is an organisation.
-- "told Reuters", "Interfax news agency said", "according to PTI": an agency cited in the copy
-  is an organisation the story names (the dateline's credit stays in ``agency:``).
+- "told IANS", "Interfax news agency said", "according to PTI": an agency cited in the copy is
+  an organisation the story names, unless it is the story's own agency, which stays in
+  ``agency:`` (``generator.wire.resolve``).
 """
 
 from __future__ import annotations

@@ -182,7 +182,7 @@ def _organisations(mentions: Sequence[Mention], kinds: Mapping[str, str], story:
                    acronyms: Mapping[str, str]) -> tuple[str, ...]:
     """Return the distinct organisations, acronyms folded into full names, agencies dropped."""
     cited = {key(m.name) for m in mentions if m.source == "cited"}
-    agencies = (nl.AGENCIES | {key(story.agency or "")}) - cited
+    agencies = (nl.AGENCIES - cited) | {key(story.agency or "")}  # the story's own stays in agency:
     person_words = {w for m in mentions if kinds[key(m.name)] == PERSON for w in key(m.name).split()}
     names = [m.name for m in mentions if kinds[key(m.name)] == ORG and key(m.name) not in agencies
              and not (key(m.name) in nl.ORG_HEADS and key(m.name) not in _PARTY_WORDS)
