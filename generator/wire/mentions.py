@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
+from generator.wire import geo
 from generator.wire import namelists as nl
 from generator.wire.acronyms import defined_spans
 from generator.wire.entities import Lexicon, Story
@@ -14,7 +15,7 @@ from generator.wire.ner import Span
 from generator.wire.orgcues import named_firms
 from generator.wire.orgrules import acronyms_in_use, cited_agencies, institutions
 from generator.wire.teams import find_teams
-from generator.wire.personrules import (bracketed_surname, closes_quote, country_possessive,
+from generator.wire.personrules import (LANGUAGES, bracketed_surname, closes_quote, country_possessive,
                                         listed_after_plural, unlikely_person)
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"
@@ -96,7 +97,8 @@ def _from_span(text: str, span: Span, blocked: set[str]) -> Iterator[Mention]:
     if not clean or not clean[:1].isupper() or folded in nl.NON_ORG_NAMES:
         return
     words = folded.split()
-    if folded in nl.PLACES or span.label in ("GPE", "LOC") or words[-1] in _PLACE_HEADS:
+    if (folded in nl.PLACES or span.label in ("GPE", "LOC") or words[-1] in _PLACE_HEADS
+            or geo.is_country_or_division(clean)):
         yield Mention(clean, PLACE, span.start, end)
     elif span.label == "FAC" and words[-1] in _ROADISH:
         yield Mention(clean, PLACE, span.start, end)
@@ -112,19 +114,44 @@ def _organisation(text: str, start: int, end: int, clean: str, label: str) -> It
         yield Mention(seat.group("place"), PLACE, start, end)
         return
     if (" ".join(words) in nl.AGENCIES or words[-1] in nl.NON_ORG_HEADS or words[0] in nl.TITLES
-            or any(w in _NOT_IN_ORG for w in words) or clean.count("(") != clean.count(")")):
+            or any(w in _NOT_IN_ORG for w in words) or clean.count("(") != clean.count(")")
+            or " ".join(words) in nl.TITLES or " ".join(words) in LANGUAGES
+            or all(w in _GENERIC for w in words) or _portfolio(text, end, words)):
         return
-    if len(words) == 1 and not clean.isupper() and _PLACE_BEFORE.search(text, max(0, start - 12), start):
-        yield Mention(clean, PLACE, start, end)  # "in Nerul", "at Kanthi"
+    if len(words) == 1 and not clean.isupper() and _PLACE_BEFORE.search(text, max(0, start - 60), start):
+        yield Mention(clean, PLACE, start, end)  # "in Nerul", "at Kanthi", "at Kamothe, Nerul"
     elif label == "ORG" or words[-1] in nl.ORG_HEADS:
-        yield Mention(clean, ORG, start, end)
+        unit = _party_unit(clean)
+        yield Mention(unit[0], ORG, start + unit[1], start + unit[1] + len(unit[0])) if unit else \
+            Mention(clean, ORG, start, end)
+
+
+def _portfolio(text: str, end: int, words: list[str]) -> bool:
+    """Say whether a span is a minister's portfolio, not a body: 'Union Home' (Minister)."""
+    return bool(_TITLE_AFTER.match(text, end)) and words[-1] not in nl.ORG_HEADS
+
+
+def _party_unit(name: str) -> tuple[str, int] | None:
+    """Return (acronym, offset) for a party's state unit: 'J-K BJP', 'State BJP' -> BJP."""
+    words = name.split()
+    acronyms = [w for w in words if _ACRONYM_LIKE.match(w) and not geo.lookup(w)]
+    if len(words) < 2 or len(acronyms) != 1:
+        return None
+    others = [w for w in words if w != acronyms[0]]
+    if all(w.casefold() in ("state", "unit") or geo.lookup(w) for w in others):
+        return acronyms[0], name.index(acronyms[0])
+    return None
 
 
 _PLACE_HEADS = {"nagar", "garhwal", "pur", "puram", "abad", "ganj", "village", "district"}
 _NOT_IN_ORG = {"photo", "file", "image", "getty", "credit", "source"}
 _SEAT = re.compile(r"^(?P<place>[A-Z][\w\-]*(?: [A-Z][\w\-]*)?) (?:Lok Sabha|Assembly|Vidhan Sabha)$")
 _SEAT_AFTER = re.compile(r"[ \t]+(?:seat|constituency|segment|bypoll|by-election|by-poll|polls?|elections?)\b")
-_PLACE_BEFORE = re.compile(r"(?<![\w])(?:in|at|near|from|of|to)[ \t]+$")
+_PLACE_BEFORE = re.compile(r"(?<![\w])(?:in|at|near|from|of|to)[ \t]+(?:the[ \t]+)?"
+                           r"(?:[A-Z][\w\-]*(?:,[ \t]*|[ \t]+and[ \t]+))*$")
+_TITLE_AFTER = re.compile(r"(?:,?[ \t]+(?:and|&)(?:[ \t]+[A-Z][\w\-]*)+)?[ \t]+"
+                          r"(?:Minister|Ministers|Minister's|Secretary|Commissioner)\b")
+_GENERIC = nl.read_list("generic-words")
 
 
 def _person(text: str, span: Span, raw: str, end: int, blocked: set[str],

@@ -31,7 +31,7 @@ def drop_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
     """Keep, of mentions that overlap, the one from the strongest source (then the longest)."""
     taken: list[tuple[int, int]] = []
     kept: list[Mention] = []
-    mentions = [m for m in mentions if not _inside_longer_person(m, mentions)]
+    mentions = [m for m in mentions if not _inside_longer_person(m, mentions) and not _inside_a_name(m, mentions)]
     for m in sorted(mentions, key=lambda m: (-m.weight, -(m.end - m.start), m.start)):
         if m.start >= 0 and any(m.start < e and s < m.end for s, e in taken):
             continue
@@ -39,6 +39,27 @@ def drop_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
         if m.start >= 0:
             taken.append((m.start, m.end))
     return sorted(kept, key=lambda m: m.start)
+
+
+def _inside_a_name(m: Mention, mentions: Sequence[Mention]) -> bool:
+    """Say whether place M lies inside the name of a person or an organisation, which is then no
+    place of the story: 'Kalyan' of Kalyan Banerjee, 'Bombay' of Bombay High Court, 'Europe' of
+    the Organisation for Security and Cooperation in Europe."""
+    if m.kind != PLACE or m.start < 0 or m.source not in ("gazetteer", "model"):
+        return False
+    return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+               and _a_name_around(o, m) for o in mentions)
+
+
+def _a_name_around(outer: Mention, place: Mention) -> bool:
+    """Say whether OUTER is surely a name that holds PLACE: an organisation with a head word
+    besides the place, or a person whose other words are a name ('Banerjee' of Kalyan Banerjee)."""
+    rest = key(outer.name.replace(place.name, " ")).split()
+    if outer.kind == ORG:
+        return " - " not in outer.name and any(w in nl.ORG_HEADS for w in rest)
+    if outer.kind == PERSON and outer.name.startswith(place.name) and rest:
+        return outer.source in ("cue", "rule", "lexicon") or name_evidence(" ".join(rest).title())
+    return False
 
 
 def _inside_longer_person(m: Mention, mentions: Sequence[Mention]) -> bool:

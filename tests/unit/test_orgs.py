@@ -81,3 +81,48 @@ def test_an_acronym_used_as_a_body_is_an_organisation(text: str, found: list[str
 ])
 def test_an_agency_the_copy_cites_is_named(text: str, found: list[str]) -> None:
     assert [name for name, _, _ in cited_agencies(text)] == found
+
+
+from generator.wire.entities import Lexicon, Story  # noqa: E402
+from generator.wire.extract import extract  # noqa: E402
+
+
+def _orgs_places(text: str) -> tuple[set[str], set[str]]:
+    found = extract(Story((text,)), Lexicon())
+    return set(found.organisations), set(found.places)
+
+
+def test_a_portfolio_before_a_title_is_no_organisation() -> None:
+    orgs, _ = _orgs_places("Union Home Minister Amit Shah met Tribal Welfare Minister Rekha Devi in Patna.")
+    assert not {"Union Home", "Tribal Welfare"} & orgs
+
+
+def test_a_state_unit_of_a_party_is_the_party() -> None:
+    orgs, _ = _orgs_places("J-K BJP President Ravinder Raina and State BJP leaders met in Jammu on Monday.")
+    assert "BJP" in orgs
+    assert not {"J-K BJP", "State BJP"} & orgs
+
+
+def test_a_place_inside_an_organisation_s_name_is_no_place() -> None:
+    orgs, places = _orgs_places("The Bombay High Court on Monday dismissed the plea, lawyers said.")
+    assert "Bombay High Court" in orgs
+    assert not {"Bombay", "Mumbai"} & places
+
+
+def test_a_place_inside_a_person_s_name_is_no_place() -> None:
+    found = extract(Story(("Trinamool MP Kalyan Banerjee said on Monday that the party would win.",)),
+                    Lexicon())
+    assert "Kalyan Banerjee" in found.people
+    assert "Kalyan" not in found.places
+
+
+@pytest.mark.parametrize(("text", "word", "kind"), [
+    ("Cases were registered at Kamothe, Nerul and Sanpada last year.", "Sanpada", "place"),
+    ("Cases were registered at Kamothe, Nerul and Sanpada last year.", "Nerul", "place"),
+    ("Shares of Comelf rose on Friday.", "Comelf", "org"),
+])
+def test_a_word_the_model_calls_a_body_is_a_place_in_a_list_after_in(text: str, word: str, kind: str) -> None:
+    from generator.wire.mentions import _organisation
+
+    start = text.index(word)
+    assert [m.kind for m in _organisation(text, start, start + len(word), word, "ORG")] == [kind]
