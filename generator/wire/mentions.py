@@ -147,7 +147,7 @@ _PLACE_HEADS = {"nagar", "garhwal", "pur", "puram", "abad", "ganj", "village", "
 _NOT_IN_ORG = {"photo", "file", "image", "getty", "credit", "source"}
 _SEAT = re.compile(r"^(?P<place>[A-Z][\w\-]*(?: [A-Z][\w\-]*)?) (?:Lok Sabha|Assembly|Vidhan Sabha)$")
 _SEAT_AFTER = re.compile(r"[ \t]+(?:seat|constituency|segment|bypoll|by-election|by-poll|polls?|elections?)\b")
-_PLACE_BEFORE = re.compile(r"(?<![\w])(?:in|at|near|from|of|to)[ \t]+(?:the[ \t]+)?"
+_PLACE_BEFORE = re.compile(r"(?<![\w])(?:in|at|near|from|to)[ \t]+(?:the[ \t]+)?"
                            r"(?:[A-Z][\w\-]*(?:,[ \t]*|[ \t]+and[ \t]+))*$")
 _TITLE_AFTER = re.compile(r"(?:,?[ \t]+(?:and|&)(?:[ \t]+[A-Z][\w\-]*)+)?[ \t]+"
                           r"(?:Minister|Ministers|Minister's|Secretary|Commissioner)\b")
