@@ -46,13 +46,20 @@ def tidy(text: str) -> str:
     return _EDGE.sub("", text)
 
 
+_MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z]+[a-z]?$")  # DySP, DyCM
+_OFFICE_TAILS = {"minister", "secretary", "president", "governor", "commissioner", "director",
+                 "spokesman", "spokesperson", "chairman", "general"}  # "Foreign Minister X"
+
+
 def strip_title(words: Sequence[str]) -> tuple[list[str], bool]:
     """Drop titles and honorifics in front of a name; say whether any was dropped."""
     words = list(words)
     cut = 0
     for i, word in enumerate(words[:-1]):  # "TN BJP president K Annamalai": cut after the title
-        if word.rstrip(".").casefold() in nl.TITLE_TAILS and (word[:1].islower() or word.isupper()):
-            cut = i + 1
+        folded = word.rstrip(".").casefold()
+        if folded in nl.TITLE_TAILS and (word[:1].islower() or word.isupper() or _MIXED_ACRONYM.match(word)
+                                         or (folded in _OFFICE_TAILS and i > 0)):
+            cut = i + 1  # "Aluva DySP T R Rajesh", "Foreign Minister Dariusz Rosati"
     stripped = cut > 0
     words = words[cut:]
     changed = True
