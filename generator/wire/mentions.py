@@ -159,7 +159,7 @@ def _person(text: str, span: Span, raw: str, end: int, blocked: set[str],
     """Return the person mention of a span, or None when the span names no person."""
     name, titled = person_name(raw)
     if (not name or _ACRONYM_LIKE.match(name) or _byline(text, span.start)
-            or _org_follows(text, end) or _work_before(text, span.start)):
+            or _org_follows(text, end) or _work_before(text, span.start) or _PLACE_NOUN_AFTER.match(text, end)):
         return None
     cued = titled or titled_before or cue_after(text, end)
     if span.label != "PERSON" and not (titled or titled_before or
@@ -189,6 +189,8 @@ def with_particle(text: str, name: str, end: int) -> tuple[str, int]:
     return name + particle.group(0), particle.end()
 
 
+_PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:airport|stadium|road|street|avenue|hospital|square|bridge|"
+                               r"university|college|school|memorial|trophy|cup|foundation|institute)\b")
 _PARTICLE_AFTER = re.compile(r"(?:[ \t]+(?:" + "|".join(sorted(nl.NAME_PARTICLES)) +
                              r"))+[ \t]+[A-Z][\w'’\-]+|(?:[ \t]+(?:al|el)-[A-Z][\w'’\-]*)+")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?!['’]?s?[ \t]+[A-Z])")

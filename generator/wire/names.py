@@ -92,11 +92,16 @@ def left_initials(before: str, blocked: Iterable[str] = ()) -> str:
     return " ".join(words)
 
 
+_AFTER_COMMA = re.compile(r",.*$")
+_MID_POSSESSIVE = re.compile(r"['’]s\s.*$")
+
+
 def person_name(text: str) -> tuple[str | None, bool]:
     """Return the cleaned person name in a span (None if it is no person) and a title flag."""
     clean = tidy(text)
     if key(clean) in nl.PLACES or key(clean) in nl.US_STATES:  # "Sri Lanka": no title before "Lanka"
         return None, False
+    clean = _AFTER_COMMA.sub("", _MID_POSSESSIVE.sub("", clean))  # "Ivan Lendl's Grand Slam"
     words, titled = strip_title(clean.split())
     while words and (words[0].casefold() in nl.SENTENCE_WORDS or (
             len(words) > 1 and words[0].casefold() in nl.DEPARTMENTS | nl.DEMONYMS)):
@@ -112,7 +117,7 @@ def person_name(text: str) -> tuple[str | None, bool]:
             or folded[-1] in nl.FIRM_TAILS or (len(folded) > 2 and folded[-1] in nl.PLACES)
             or any(f.endswith("bank") and len(f) > 5 for f in folded)
             or any(f in nl.NON_PERSON_WORDS for f in folded)
-            or folded[-1] in nl.NON_PERSON_HEADS or folded[-1] in nl.TITLES
+            or folded[-1] in nl.NON_PERSON_HEADS or (folded[-1] in nl.TITLES and folded[-1] not in nl.SURNAMES)
             or any(f in nl.ORG_HEADS for f in folded)
             or (len(words) == 1 and "-" in name.strip("-"))
             or key(name) in nl.NON_PERSON_NAMES or any(f in nl.COMMUNITIES for f in folded) or key(name) in nl.PLACES

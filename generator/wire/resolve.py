@@ -174,11 +174,11 @@ def _vote(mentions: Sequence[Mention]) -> dict[str, str]:
 def _teams_are_organisations(kinds: dict[str, str], teams: frozenset[str]) -> None:
     """Type as organisations the names a sports story uses as teams (see ``teams``).
 
-    A person's name or a word of one stays a person ("Sampras" of Pete Sampras in "Agassi beat Sampras").
+    A person's name (with a given name or surname of the name lists) or a word of one stays a person ("Sampras" of Pete Sampras in "Agassi beat Sampras").
     """
     person_words = {w for k, kind in kinds.items() if kind == PERSON and len(k.split()) > 1 for w in k.split()}
     for k in teams:
-        if k in kinds and k not in person_words and not (kinds[k] == PERSON and len(k.split()) > 1):
+        if k in kinds and k not in person_words and not (kinds[k] == PERSON and name_evidence(k)):
             kinds[k] = ORG
 
 
