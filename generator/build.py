@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,11 +24,12 @@ from generator.cache import (SHARDED, BuildCache, PageRecord, PlanMemo, State, n
                              quick_digest, save_cache)
 from generator.commit import Journal, commit, recover
 from generator.config import Config
-from generator.content import Reading, fingerprint, read_sources
+from generator.content import Reading, Source, fingerprint, read_sources
 from generator.errors import DigestError, Problem, ThemeError
 from generator.incremental import (RACY_NS, Content, Inputs, Selection, find_related, scan_inputs,
                                    select_groups, up_to_date)
 from generator.pages import Cards, Group, page_groups, sitemap_page
+from generator.progress import Bar
 from generator.render import RenderJob, environment, render_page
 from generator.taxonomy import organise, term_lists
 from generator.urls import Urls
@@ -127,17 +127,29 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
 
 
 def read_content(config: Config, inputs: Inputs, cache: BuildCache, result: BuildResult) -> Content:
-    """Read the stories that changed, reuse the others; leave out (and name) the bad ones."""
+    """Read the stories that changed, reuse the others; leave out (and name) the bad ones.
+
+    Drafts are read (and cached) like any story, and left out of the site unless config.drafts.
+    """
     previous = cache.read("sources")
     reading: Reading = read_sources(config, inputs.files, previous, cache.state.scanned_at - RACY_NS,
                                     parallel.cores())
-    result.problems += reading.problems
+    result.problems += [p for p in reading.problems if p.severity == "error"]
+    result.warnings += [p for p in reading.problems if p.severity != "error"]
     # a story read again is a new object, one taken from the cache the same one: compare identities
     # (comparing 10,000 stories field by field took 30 ms of every small rebuild)
     if len(reading.sources) != len(previous) or any(
             previous.get(path) is not source for path, source in reading.sources.items()):
         cache.put("sources", reading.sources)
-    return Content(reading.sources, previous, organise({s.key: s.article for s in reading.sources.values()}))
+    sources, before = published(reading.sources, config.drafts), published(previous, config.drafts)
+    return Content(sources, before, organise({s.key: s.article for s in sources.values()}))
+
+
+def published(sources: Mapping[str, Source], drafts: bool) -> Mapping[str, Source]:
+    """Return the stories the site shows: all with DRAFTS, else those not marked draft."""
+    if drafts or not any(s.article.draft for s in sources.values()):
+        return sources
+    return {path: s for path, s in sources.items() if not s.article.draft}
 
 
 def render_bodies(content: Content, cache: BuildCache) -> Bodies:
@@ -237,7 +249,7 @@ def render_groups(job: RenderJob, chosen: Selection, progress: bool,
     """
     job = dataclasses.replace(job, groups=chosen.todo, keys=chosen.keys)
     count = len(chosen.todo)
-    bar = Progress(count, progress and count >= PROGRESS_FROM)
+    bar = Bar(count, "rendering", "group", progress and count >= PROGRESS_FROM)
     workers = parallel.cores() if count >= PARALLEL_FROM else 1
     written, made, planned = [], dict(chosen.kept), 0
     layout = [] if chosen.layout is None else chosen.layout
@@ -319,7 +331,7 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
                result: BuildResult) -> tuple[str, ...]:
     """Save what this build read and made, for the next one, beside the cache; return those files."""
     cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related))
-    hashes = {rel: s.sha for rel, s in content.sources.items()}
+    hashes = {rel: s.sha for rel, s in cache.read("sources").items()}  # drafts too: every story read
     for rel in inputs.files.keys() - hashes.keys():  # stories left out: unchanged, they are named again
         try:
             hashes[rel] = fingerprint(config.path(rel).read_bytes())
@@ -329,27 +341,3 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
                              Counter(result.pages), list(result.problems)))
     save_cache(cache, pending=True)
     return tuple(sorted(cache.pending))
-
-
-class Progress:
-    """A one-line progress bar on stderr, for long builds in a terminal."""
-
-    def __init__(self, total: int, show: bool):
-        self.total, self.done, self.show, self.shown_at = total, 0, show, 0.0
-
-    def advance(self, count: int) -> None:
-        """Count COUNT more done, redrawing at most ten times a second."""
-        self.done += count
-        now = time.monotonic()
-        if self.show and (now - self.shown_at > 0.1 or self.done == self.total):
-            self.shown_at = now
-            filled = 30 * self.done // max(1, self.total)
-            sys.stderr.write(f"\r  rendering [{'#' * filled}{'.' * (30 - filled)}] "
-                             f"{self.done}/{self.total} page groups")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        """Clear the bar's line."""
-        if self.show:
-            sys.stderr.write("\r" + " " * 72 + "\r")
-            sys.stderr.flush()

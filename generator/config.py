@@ -48,6 +48,7 @@ class Config:
     permalinks: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_PERMALINKS))
     aliases: Mapping[str, str] = field(default_factory=dict)
     banned: tuple[str, ...] = ()
+    drafts: bool = False  # show stories marked draft: true; only `digest serve --drafts` sets it, never config.yaml
 
     @property
     def base_path(self) -> str:
@@ -134,7 +135,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "term_feeds": _is_feed_content, "related": _is_count, "cname": _is_domain, "permalinks": _is_permalinks,
     "aliases": _is_mapping, "banned": _is_list,
 }
-assert set(CHECKS) == {f.name for f in fields(Config)} - {"root"}
+assert set(CHECKS) == {f.name for f in fields(Config)} - {"root", "drafts"}
 
 
 def _key_lines(text: str) -> list[tuple[str, int]]:
@@ -165,13 +166,38 @@ def _duplicates(keys: list[tuple[str, int]]) -> list[Problem]:
     return problems
 
 
+def yaml_error_line(exc: yaml.MarkedYAMLError) -> int | None:
+    """Return the 0-based line a YAML syntax error is on, as an editor would point at it.
+
+    An unclosed bracket or quote is found only where the next line starts; the line that opened it
+    (the error's context) is the one to fix.
+    """
+    context = exc.context or ""
+    if exc.context_mark is not None and ("flow" in context or "quoted" in context):
+        return exc.context_mark.line
+    return exc.problem_mark.line if exc.problem_mark is not None else None
+
+
+def yaml_error_text(exc: yaml.MarkedYAMLError) -> str:
+    """Return what is wrong, saying what was left open when that is the cause."""
+    context = exc.context or ""
+    if "flow sequence" in context:
+        return f"{exc.problem}: a '[' is not closed"
+    if "flow mapping" in context:
+        return f"{exc.problem}: a '{{' is not closed"
+    if "quoted" in context:
+        return f"{exc.problem}: a quote is not closed"
+    return str(exc.problem)
+
+
 def load_yaml(path: Path, label: str) -> Any:
     """Load a YAML file, turning a syntax error into a named problem with its line."""
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise ConfigError(Problem(label, f"is not valid YAML: {exc.problem}", line)) from None
+        line = yaml_error_line(exc)
+        raise ConfigError(Problem(label, f"is not valid YAML: {yaml_error_text(exc)}",
+                                  None if line is None else line + 1)) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(Problem(label, f"cannot be read: {exc}")) from None
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from generator import frontmatter, parallel
+from generator import fields, frontmatter, parallel
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.models import Article
@@ -141,23 +141,36 @@ def make_article(meta: Mapping[str, Any], body: str, source: str, stem: str, zon
     names = {key: _names(meta, key) for key in LIST_FIELDS}
     return Article(source=source, slug=slug, title=_text(meta, "title", required=True) or "",
                    date=date, summary=_text(meta, "summary") or "", body=body,
-                   dateline=_text(meta, "dateline"), agency=_text(meta, "agency"), seed=seed, **names)
+                   dateline=_text(meta, "dateline"), agency=_text(meta, "agency"), seed=seed,
+                   draft=meta.get("draft") is True, **names)
 
 
 def parse_article(data: bytes, source: str, config: Config) -> Article:
     """Turn the bytes of content file SOURCE into an Article; raise ContentError with the line."""
+    return parse_story(data, source, config)[0]
+
+
+def parse_story(data: bytes, source: str, config: Config) -> tuple[Article, list[Problem]]:
+    """Turn content file SOURCE into an Article and warnings; raise ContentError naming the line."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError(Problem(source, "is not UTF-8 text: save it as UTF-8")) from None
     doc = frontmatter.split(text, source)
+
+    def line_of(key: str) -> int | None:
+        line = _field_lines(text.split("\n---", 1)[0].removeprefix("---\n")).get(key)
+        return line + 1 if line else None
+
+    checked = [Problem(source, message, line_of(key), severity)
+               for key, message, severity in fields.check_keys(doc.meta)]
+    errors = [p for p in checked if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
     try:
-        return make_article(doc.meta, doc.body, source, Path(source).stem, config.timezone)
+        return make_article(doc.meta, doc.body, source, Path(source).stem, config.timezone), checked
     except ValueError as exc:
-        key = str(exc).split(":", 1)[0]
-        head = text.split("\n---", 1)[0]
-        line = _field_lines(head.removeprefix("---\n")).get(key)
-        raise ContentError(Problem(source, str(exc), line + 1 if line else None)) from None
+        raise ContentError(Problem(source, str(exc), line_of(str(exc).split(":", 1)[0]))) from None
 
 
 def _read_bytes(path: Path, source: str) -> bytes:
@@ -230,7 +243,8 @@ def read_source(config: Config, source: str, stat: StatKey,
         sha = fingerprint(data)
         if old is not None and old.sha == sha:
             return dataclasses.replace(old, stat=stat), [], False
-        return make_source(stat, sha, parse_article(data, source, config)), [], True
+        article, warnings = parse_story(data, source, config)
+        return make_source(stat, sha, article), warnings, True
     except ContentError as exc:
         return None, exc.problems, False
 

@@ -13,7 +13,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence, TextIO
+from typing import Any, Callable, Iterable, Mapping, Sequence, TextIO
 
 TYPES = ("persons", "places", "orgs")
 _ENTITY_FIELD = {"persons": "people", "places": "places", "orgs": "organisations"}
@@ -267,7 +267,16 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
         print(split_tables(stories, scores), file=out)
     if errors:
         print(format_errors(stories, scores), file=out)
+    print(headline_report(inputs, found, errors), file=out)
     return 0
+
+
+def headline_report(stories: Sequence[Any], found: Sequence[Any], failures: bool = False) -> str:
+    """Return the headline checks a program can make (verb, subject, ending, noise, length) for the set."""
+    from generator.wire.headline import headline
+    from generator.wire.rubric import format_tally, judge_all
+
+    return format_tally(judge_all([headline(s, e) for s, e in zip(stories, found)]), failures)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -28,6 +28,7 @@ class Article:
     organisations: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     seed: str | None = None
+    draft: bool = False  # kept out of the site but under `digest serve --drafts`
     key: str = field(init=False, repr=False, compare=False)  # its identity, day and slug: '2025/11/07/x'
 
     def __post_init__(self) -> None:

@@ -95,7 +95,8 @@ class Preview:
 
     def _reload_config(self) -> None:
         try:
-            self.config = load_config(self.root, self.overrides)
+            # drafts come from `serve --drafts`, never from config.yaml: keep them across a reload
+            self.config = dataclasses.replace(load_config(self.root, self.overrides), drafts=self.config.drafts)
             self._config_problems = ()
         except DigestError as exc:
             self._config_problems = tuple(exc.problems)

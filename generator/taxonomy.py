@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from typing import Collection, Iterable, Iterator, Mapping, Sequence
 
 from generator import parallel
 from generator.models import TERM_FIELDS, TERM_KINDS, Article, Edition, Site, Term
-from generator.urls import slugify
+from generator.urls import LATIN_LETTERS, slugify
 
 RELATED_WINDOW = 12  # neighbours in time looked at per shared term: news relates to news nearby
 PARALLEL_FROM = 2000  # related lists to find before it pays to fork workers
@@ -31,6 +32,18 @@ def sort_key(kind: str, name: str) -> str:
     if kind == "person" and len(words) > 1:
         return f"{words[-1]} {' '.join(words[:-1])}".casefold()
     return name.casefold()
+
+
+def index_letter(key: str) -> str:
+    """Return the letter a sort key files under: A-Z with accents dropped ('Éric' under E), else '#'."""
+    letter = fold(key[:1])[:1].upper()
+    return letter if "A" <= letter <= "Z" else "#"
+
+
+def fold(text: str) -> str:
+    """Return TEXT in lower case with accents dropped, as an index orders it ('Ōsaka' beside 'Oslo')."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(LATIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def make_terms(kind: str, newest_first: Sequence[Article],

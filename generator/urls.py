@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 MAX_SLUG = 80
 # letters that Unicode does not decompose into ASCII ones ('Straße' would become 'strae')
-_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+LATIN_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
                         "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d",
                         "Ð": "D", "ı": "i"})
 
@@ -20,7 +20,7 @@ _LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O"
 @functools.lru_cache(maxsize=1 << 16)  # pure, and a name recurs on thousands of cards and pages
 def slugify(text: str, fallback: str = "untitled") -> str:
     """Return a lowercase ASCII slug of TEXT, at most MAX_SLUG characters, never empty."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN))
+    decomposed = unicodedata.normalize("NFKD", text.translate(LATIN_LETTERS))
     ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "").replace("’", "")).strip("-")
     if len(slug) > MAX_SLUG:

@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.config import Config
 from generator.models import INDEX_NAMES, Article, Site, Term
+from generator.taxonomy import index_letter
 from generator.urls import Urls, slugify
 
 View = dict[str, Any]
@@ -105,9 +106,8 @@ def chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
 
 def term_row(urls: Urls, term: Term) -> View:
     """Return an index entry: a term, its page and story count, and its index letter."""
-    letter = term.sort_key[:1].upper()
     return {"name": term.name, "url": urls.term(term.kind, term.slug), "count": len(term.articles),
-            "letter": letter if letter.isalpha() else "#"}
+            "letter": index_letter(term.sort_key)}
 
 
 def shorten(text: str, limit: int) -> str:

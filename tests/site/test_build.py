@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -100,7 +101,7 @@ def test_bad_stories_are_each_named_and_the_others_still_built(two_stories: Path
     result = build(load_config(two_stories))
     problems = {Path(p.path).name: p for p in result.problems}
     assert set(problems) == {"bad-yaml.md", "bad-date.md", "no-title.md"}
-    assert problems["bad-yaml.md"].line in (2, 3)  # where YAML noticed the unclosed list
+    assert problems["bad-yaml.md"].line == 2  # the line that opened the list
     assert problems["bad-date.md"].line == 3 and "date" in problems["bad-date.md"].message
     assert "title" in problems["no-title.md"].message
     assert files(two_stories / "site") == before  # the bad stories are left out, the others built
@@ -162,7 +163,7 @@ def test_progress_bar_only_when_asked_and_long(two_stories: Path, capsys: pytest
     assert capsys.readouterr().err == ""  # not asked (stderr is no terminal)
     build(load_config(two_stories), clean=True, progress=True)
     err = capsys.readouterr().err
-    assert "rendering [" in err and "page groups" in err and err.endswith("\r")
+    assert re.search(r"rendering: .*\d+/\d+ ", err) and err.endswith("\r")  # drawn by tqdm, then cleared
 
 
 def many_stories(root: Path, count: int) -> None:

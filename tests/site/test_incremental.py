@@ -383,3 +383,36 @@ def test_a_cold_build_stopped_in_its_commit_leaves_a_whole_site(
     rebuild(digest)
     assert_same_as_clean(digest, tmp_path)
     assert not (digest / ".site.old").exists()
+
+
+@pytest.fixture
+def split_indexes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split every index with more than two names by letter, as a big archive's are."""
+    monkeypatch.setattr("generator.indexes.ROWS_PER_PAGE", 2)
+
+
+def test_split_index_pages_follow_an_edit_letter_by_letter(split_indexes: None, digest: Path, tmp_path: Path) -> None:
+    site = digest / "site"
+    assert (site / "people/letter/y/index.html").is_file() and (site / "people/2-or-more/letter/k/index.html").is_file()
+    edit_meta(story_path(digest, "patna-metro", "2025-11-08"), people=["Nitish Kumar", "Mayawati"])
+    result = rebuild(digest)
+    changed = set(result.changed)
+    assert {"people/letter/m/index.html", "people/2-or-more/letter/m/index.html", "people/index.html"} <= changed
+    assert not {"people/letter/k/index.html", "people/letter/y/index.html", "places/index.html"} & changed
+    assert_same_as_clean(digest, tmp_path / "one")
+    write_story(digest, slug="spectrum", date="2025-11-10T09:00:00+05:30", people=["Shinzō Abe"],
+                tags=["2G case", "Ōsaka"], body="A story with names outside A to Z.")
+    rebuild(digest)
+    assert "Shinzō Abe" in (site / "people/letter/a/index.html").read_text(encoding="utf-8")
+    assert "2G case" in (site / "tags/letter/other/index.html").read_text(encoding="utf-8")
+    assert "Ōsaka" in (site / "tags/letter/o/index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(digest, tmp_path / "two")
+    story_path(digest, "spectrum", "2025-11-10").unlink()
+    rebuild(digest)
+    assert not (site / "tags/letter/other").exists()
+    assert_same_as_clean(digest, tmp_path / "three")
+
+
+def test_any_sequence_of_edits_with_split_indexes_equals_a_clean_build(split_indexes: None, digest: Path,
+                                                                       tmp_path: Path) -> None:
+    test_any_sequence_of_edits_equals_a_clean_build(digest, tmp_path)
