@@ -253,7 +253,7 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
                 raise GoldError(f"{gold}: story {record.id}: {exc.problem}") from exc
             line = seed.dateline
             inputs.append(Story(seed.paragraphs, line.city if line else None,
-                                line.agency if line else None))
+                                line.agency if line else None, line.region if line else None))
     except GoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -70,8 +70,9 @@ def find_mentions(text: str, spans: Sequence[Span], story: Story, lexicon: Lexic
     found.extend(_defined(text))
     found.extend(_bracketed(text))
     found.extend(lexicon_mentions(text, lexicon))
-    if story.dateline_city:
-        found.append(Mention(story.dateline_city, PLACE, -1, -1, "dateline"))
+    for place in (story.dateline_city, story.dateline_region):
+        if place:
+            found.append(Mention(place, PLACE, -1, -1, "dateline"))
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
