@@ -93,18 +93,21 @@ def resolve(text: str, mentions: Sequence[Mention], story: Story, lexicon: Lexic
     return Entities(keep(people), keep(places), keep(orgs), tags[:MAX_TAGS])
 
 
-_PLACE_SUFFIX = re.compile(r"\s+(?:village|town|city)$", re.I)
+_COMPASS = {"north", "south", "east", "west", "central", "far", "middle"}  # "the North" of Korea
+_PLACE_SUFFIX = re.compile(r"\s+(?:village|town|city|province|region|prefecture)$", re.I)
 
 
 def _place_name(name: str) -> str:
-    """Drop a generic suffix from a place: 'Sanghwan village' -> 'Sanghwan'."""
-    return _PLACE_SUFFIX.sub("", name) if " " in name else name
+    """Drop a generic suffix from a place: 'Sanghwan village' -> 'Sanghwan', 'Guangdong province'
+    -> 'Guangdong'; not from a place so named: 'Cape Town', 'Mexico City'."""
+    return name if " " not in name or geo.lookup(name) else _PLACE_SUFFIX.sub("", name)
 
 
 def _is_place(m: Mention, person_words: set[str]) -> bool:
     """Say whether a place mention is a real place: no language, event, or person's name."""
     folded = key(m.name)
-    if folded in nl.NON_PERSON_NAMES or folded.split()[-1] in nl.NON_ORG_HEADS:
+    if (folded in nl.NON_PERSON_NAMES or folded.split()[-1] in nl.NON_ORG_HEADS
+            or (folded in nl.DEMONYMS and folded not in _COMPASS)):
         return False
     return m.source != "model" or folded in nl.PLACES or folded not in person_words
 
