@@ -34,7 +34,7 @@ _CUE_AFTER = re.compile(
     r"also[ \t]+|on[ \t]+\w+[ \t]+|then[ \t]+|further[ \t]+)?(?:" + "|".join(
         sorted(nl.PERSON_VERBS, key=len, reverse=True)) + r")\b)")
 _ACRONYM_LIKE = re.compile(r"^[A-Z][A-Z&\-]{1,7}$")
-_ROADISH = {"marg", "road", "street", "lane", "nagar", "park", "chowk", "avenue", "highway"}
+_ROADISH = {"marg", "road", "street", "lane", "nagar", "park", "chowk", "avenue", "highway", "square"}
 
 
 def title_before(text: str, start: int) -> bool:
@@ -97,6 +97,8 @@ def _from_span(text: str, span: Span, blocked: set[str]) -> Iterator[Mention]:
     folded = key(clean)
     if not clean or not clean[:1].isupper() or folded in nl.NON_ORG_NAMES:
         return
+    if span.label in ("GPE", "LOC") and _modifier(text, span.start, end):
+        return  # "New York-based", "pro-Moscow": a modifier, not a place of the story
     words = folded.split()
     if (folded in nl.PLACES or span.label in ("GPE", "LOC") or words[-1] in _PLACE_HEADS
             or geo.is_country_or_division(clean)):
@@ -105,6 +107,15 @@ def _from_span(text: str, span: Span, blocked: set[str]) -> Iterator[Mention]:
         yield Mention(clean, PLACE, span.start, end)
     elif span.label in ("ORG", "PERSON"):
         yield from _organisation(text, span.start, end, clean, span.label)
+
+
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
+_COMPOUND_BEFORE = re.compile(r"(?:\b(?:pro|anti|non|ex|post|pre|trans)-)$")
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """Say whether a place at START..END is only part of a compound: 'Vienna-based', 'pro-Moscow'."""
+    return bool(_COMPOUND_AFTER.match(text, end) or _COMPOUND_BEFORE.search(text, max(0, start - 6), start))
 
 
 def _organisation(text: str, start: int, end: int, clean: str, label: str) -> Iterator[Mention]:
