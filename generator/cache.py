@@ -68,6 +68,7 @@ class PlanMemo:
     parts: dict[str, list[str]] = field(default_factory=dict)  # a group made in parts -> their names
     terms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    clashes: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # Site.clashes
 
 
 @dataclass(slots=True)

@@ -73,3 +73,6 @@ class Site:
     order: tuple[str, ...]  # article keys, newest first
     terms: Mapping[str, tuple[Term, ...]]  # kind -> terms, index order
     editions: tuple[Edition, ...]  # newest first
+    # (kind, name) -> (its slug, the name whose slug it is too): the names another one's slug was
+    # given to first, which take the slug and a hash of their own; every other name's is slugify(name)
+    clashes: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
