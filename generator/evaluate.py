@@ -13,7 +13,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence, TextIO
+from typing import Any, Callable, Iterable, Mapping, Sequence, TextIO
 
 TYPES = ("persons", "places", "orgs")
 _ENTITY_FIELD = {"persons": "people", "places": "places", "orgs": "organisations"}
@@ -230,7 +230,7 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
     of them also prints the odd and even halves, so tuning on one half is checked on the other.
     """
     from generator.wire import geo
-    from generator.wire.acronyms import story_acronyms
+    from generator.wire.acronyms import initialisms, story_acronyms
     from generator.wire.extract import story_text
     from generator.wire.entities import Lexicon, Story
     from generator.wire.extract import extract_many
@@ -253,13 +253,13 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
                 raise GoldError(f"{gold}: story {record.id}: {exc.problem}") from exc
             line = seed.dateline
             inputs.append(Story(seed.paragraphs, line.city if line else None,
-                                line.agency if line else None))
+                                line.agency if line else None, line.region if line else None))
     except GoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     found = extract_many(inputs, Lexicon(), processes=processes)
     predicted = [{kind: getattr(e, _ENTITY_FIELD[kind]) for kind in TYPES} for e in found]
-    acronyms = [story_acronyms(story_text(s)) for s in inputs]
+    acronyms = [{**initialisms(g.labels["orgs"]), **story_acronyms(story_text(s))} for g, s in zip(stories, inputs)]
     scores = score_all(stories, predicted, {"places": geo.canonical}, acronyms)
     print(f"{gold}: {len(stories)} stories", file=out)
     print(format_table(scores), file=out)
@@ -267,7 +267,16 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
         print(split_tables(stories, scores), file=out)
     if errors:
         print(format_errors(stories, scores), file=out)
+    print(headline_report(inputs, found, errors), file=out)
     return 0
+
+
+def headline_report(stories: Sequence[Any], found: Sequence[Any], failures: bool = False) -> str:
+    """Return the headline checks a program can make (verb, subject, ending, noise, length) for the set."""
+    from generator.wire.headline import headline
+    from generator.wire.rubric import format_tally, judge_all
+
+    return format_tally(judge_all([headline(s, e) for s, e in zip(stories, found)]), failures)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
 
 from generator.config import Config
+from generator.indexes import IndexPage, entries, index_context, index_pages, index_url
 from generator.models import INDEX_NAMES, TERM_KINDS, Edition, Site, Term
 from generator.taxonomy import co_mentions, related_lists
 from generator.urls import Urls
 from generator.views import (View, article_names, card, chunks, day_timeline, display_date, head,
-                             jsonld, pagination, term_link, term_row)
-
-LETTER_INDEX_FROM = 30  # an index with more terms than this gets an A-Z bar
+                             jsonld, pagination, term_link)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,17 +114,19 @@ def plan(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str]) -> l
 
 def page_groups(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str],
                 related: Mapping[str, tuple[str, ...]] | None = None,
-                cards: Mapping[str, Card] | None = None) -> list[Group]:
-    """Return every group of pages but the sitemap, in a stable order; no page is made yet."""
+                cards: Mapping[str, Card] | None = None, ahead: Collection[str] = ()) -> list[Group]:
+    """Return every group of pages but the sitemap, in a stable order; no page is made yet.
+
+    AHEAD names the stories dated too far ahead of the build to lead the home page.
+    """
     cards = Cards(site, urls, config.timezone) if cards is None else cards
     related = related_lists(site, config.related, {}) if related is None else related
-    found = list(home_groups(site, config, urls, cards))
+    found = list(home_groups(site, config, urls, cards, ahead))
     found += article_groups(site, config, urls, cards, bodies, related)
     found += edition_groups(site, config, urls, cards)
     slugs: dict[str, str] = {}  # slugify's results, shared by every term's co-mentions
     for kind in TERM_KINDS:
-        found.append(Group(f"index:{kind}", site.order, (), (),
-                           partial(lambda kind: [index_page(site, config, urls, kind)], kind)))
+        found += index_groups(site, config, urls, kind)
         for term in site.terms[kind]:
             found += term_groups(site, config, urls, cards, term, slugs)
     found += site_groups(site, config, urls, cards)
@@ -137,20 +138,36 @@ def in_sitemap(page: Page) -> bool:
     return page.template.endswith(".html") and page.kind != "404"
 
 
-def home_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> Iterator[Group]:
-    """Yield the pages of the paginated home page, one group each."""
-    pages = chunks(site.order, config.paginate)
-    latest = site.editions[0].day if site.editions else None
+def home_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
+                ahead: Collection[str] = ()) -> Iterator[Group]:
+    """Yield the pages of the paginated home page, one group each; AHEAD: stories dated far ahead."""
+    order = front_order(site, ahead)
+    pages = chunks(order, config.paginate)
+    latest = latest_day(site, ahead)
     for number, keys in enumerate(pages, start=1):
         yield Group(f"home:{number}", tuple(keys), (), (number, len(pages), latest),
-                    partial(lambda *args: [home_page(*args)], site, config, urls, cards, number, keys, len(pages)))
+                    partial(lambda *args: [home_page(*args)], site, config, urls, cards, number, keys,
+                            len(pages), latest))
+
+
+def front_order(site: Site, ahead: Collection[str] = ()) -> tuple[str, ...]:
+    """Return the home page's stories: each day's by news value, newest day first; AHEAD last.
+
+    A story dated far ahead of the build is a slip of the date, so it never leads the site.
+    """
+    keys = [key for edition in site.editions for key in edition.articles]
+    return tuple([k for k in keys if k not in ahead] + [k for k in keys if k in ahead])
+
+
+def latest_day(site: Site, ahead: Collection[str] = ()):
+    """Return the day of the latest edition with a story not dated far ahead, None when none."""
+    return next((e.day for e in site.editions if any(k not in ahead for k in e.articles)), None)
 
 
 def home_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], number: int,
-              keys: Sequence[str], total: int) -> Page:
+              keys: Sequence[str], total: int, latest=None) -> Page:
     """Return page NUMBER of the home page: the latest edition first, then earlier stories."""
     first = urls.index("")
-    latest = site.editions[0].day if site.editions else None
     url = urls.paginated(first, number)
     title = config.title if number == 1 else f"Page {number}"
     groups = day_timeline([cards[k] for k in keys])
@@ -236,15 +253,18 @@ def editions_page(site: Site, config: Config, urls: Urls) -> Page:
                                        "editions": rows}, "index", _newest(site, site.order))
 
 
-def index_page(site: Site, config: Config, urls: Urls, kind: str) -> Page:
-    """Return the index of all people, places or tags with their story counts."""
-    name = INDEX_NAMES[kind]
-    url, title = urls.index(name), name.title()
-    rows = [term_row(urls, t) for t in site.terms[kind]]
-    letters = sorted({r["letter"] for r in rows}) if len(rows) > LETTER_INDEX_FROM else []
-    context = {"head": head(config, urls, url, title, f"Every {kind} in the digest, with the number of stories."),
-               "kind": kind, "index_name": name, "terms": rows, "letters": letters}
-    return Page(url, "index.html", context, "index", _newest(site, site.order))
+def index_groups(site: Site, config: Config, urls: Urls, kind: str) -> list[Group]:
+    """Return a group per page of the index of KIND: each names the entries it shows, and no story."""
+    listed = entries(site.terms[kind], lambda key: site.articles[key].date.isoformat())
+    return [Group(f"index:{kind}:{index_url(urls, kind, page.frequent, page.letter, page.number)}", (), (), page,
+                  partial(lambda page: [index_page(config, urls, page)], page))
+            for page in index_pages(kind, listed)]
+
+
+def index_page(config: Config, urls: Urls, page: IndexPage) -> Page:
+    """Return one page of an index of people, places, organisations or tags."""
+    context = index_context(config, urls, page)
+    return Page(context["head"]["url"], "index.html", context, "index", page.lastmod)
 
 
 def term_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,

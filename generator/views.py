@@ -11,7 +11,8 @@ from typing import Any
 
 from generator.config import Config
 from generator.models import INDEX_NAMES, Article, Site, Term
-from generator.urls import Urls, slugify
+from generator.taxonomy import index_letter
+from generator.urls import Urls
 
 View = dict[str, Any]
 
@@ -52,7 +53,7 @@ def display_time(moment: dt.datetime, timezone: str | None = None) -> str:
 
 def term_link(urls: Urls, kind: str, name: str) -> View:
     """Return a link to the page of a person, place, organisation or tag."""
-    return {"name": name, "url": urls.term(kind, slugify(name)), "kind": kind}
+    return {"name": name, "url": urls.term_named(kind, name), "kind": kind}
 
 
 def card(article: Article, urls: Urls, timezone: str | None = None) -> View:
@@ -105,9 +106,8 @@ def chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
 
 def term_row(urls: Urls, term: Term) -> View:
     """Return an index entry: a term, its page and story count, and its index letter."""
-    letter = term.sort_key[:1].upper()
     return {"name": term.name, "url": urls.term(term.kind, term.slug), "count": len(term.articles),
-            "letter": letter if letter.isalpha() else "#"}
+            "letter": index_letter(term.sort_key)}
 
 
 def shorten(text: str, limit: int) -> str:

@@ -136,8 +136,33 @@ def test_people_change_updates_old_and_new_person_pages(digest: Path, tmp_path: 
     result = rebuild(digest)
     assert "people/mayawati/index.html" in result.changed
     assert "people/azam-khan/index.html" in result.changed
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_people_change_that_keeps_the_order_leaves_the_home_page(digest: Path, tmp_path: Path) -> None:
+    # Yogi Adityanath is named in as many stories as Mayawati, beside whom he stands: no news value moves
+    edit_meta(story_path(digest, "yogi-reviews-law-and-order", "2025-11-09"), people=["Yogi Adityanath"])
+    result = rebuild(digest)
+    assert "people/mayawati/index.html" in result.changed
     # the home page was made again (its card's story changed) but reads the same: it is not rewritten
     assert "index.html" not in result.changed and not any(p.startswith("page/") for p in result.changed)
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_an_editors_lead_reorders_the_day_and_the_home_page(digest: Path, tmp_path: Path) -> None:
+    day = digest / "site/2025/11/07/index.html"
+    before = day.read_text(encoding="utf-8")
+    assert before.index("azam-khan-meets-akhilesh") < before.index("bihar-campaign")
+    edit_meta(story_path(digest, "bihar-campaign"), lead=True)
+    result = rebuild(digest)
+    after = day.read_text(encoding="utf-8")
+    assert after.index("bihar-campaign") < after.index("azam-khan-meets-akhilesh")
+    assert "2025/11/07/index.html" in result.changed
+    assert_same_as_clean(digest, tmp_path)
+    edit_meta(story_path(digest, "bihar-campaign"), lead=False, priority=-1)  # and back below the others
+    rebuild(digest)
+    last = day.read_text(encoding="utf-8")
+    assert last.index("flood-relief") < last.index("azam-khan-meets-akhilesh") < last.index("bihar-campaign")
     assert_same_as_clean(digest, tmp_path)
 
 
@@ -383,3 +408,36 @@ def test_a_cold_build_stopped_in_its_commit_leaves_a_whole_site(
     rebuild(digest)
     assert_same_as_clean(digest, tmp_path)
     assert not (digest / ".site.old").exists()
+
+
+@pytest.fixture
+def split_indexes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split every index with more than two names by letter, as a big archive's are."""
+    monkeypatch.setattr("generator.indexes.ROWS_PER_PAGE", 2)
+
+
+def test_split_index_pages_follow_an_edit_letter_by_letter(split_indexes: None, digest: Path, tmp_path: Path) -> None:
+    site = digest / "site"
+    assert (site / "people/letter/y/index.html").is_file() and (site / "people/2-or-more/letter/k/index.html").is_file()
+    edit_meta(story_path(digest, "patna-metro", "2025-11-08"), people=["Nitish Kumar", "Mayawati"])
+    result = rebuild(digest)
+    changed = set(result.changed)
+    assert {"people/letter/m/index.html", "people/2-or-more/letter/m/index.html", "people/index.html"} <= changed
+    assert not {"people/letter/k/index.html", "people/letter/y/index.html", "places/index.html"} & changed
+    assert_same_as_clean(digest, tmp_path / "one")
+    write_story(digest, slug="spectrum", date="2025-11-10T09:00:00+05:30", people=["Shinzō Abe"],
+                tags=["2G case", "Ōsaka"], body="A story with names outside A to Z.")
+    rebuild(digest)
+    assert "Shinzō Abe" in (site / "people/letter/a/index.html").read_text(encoding="utf-8")
+    assert "2G case" in (site / "tags/letter/other/index.html").read_text(encoding="utf-8")
+    assert "Ōsaka" in (site / "tags/letter/o/index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(digest, tmp_path / "two")
+    story_path(digest, "spectrum", "2025-11-10").unlink()
+    rebuild(digest)
+    assert not (site / "tags/letter/other").exists()
+    assert_same_as_clean(digest, tmp_path / "three")
+
+
+def test_any_sequence_of_edits_with_split_indexes_equals_a_clean_build(split_indexes: None, digest: Path,
+                                                                       tmp_path: Path) -> None:
+    test_any_sequence_of_edits_equals_a_clean_build(digest, tmp_path)
