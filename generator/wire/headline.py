@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from generator.wire.entities import Entities, Story
-from generator.wire.hedge import ASIDE, drop_order, indices, main_verb, plan
+from generator.wire.hedge import ASIDE, drop_order, indices, main_verb, plan, shortest_with, unfinished
 from generator.wire.sentences import lede_paragraph, lede_sentence
 from generator.wire.summary import clip
 from generator.wire.trim import (  # MAX_CHARS: re-exported for callers
@@ -46,7 +46,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:and|to|-|–)\s*\d{{1,2}}\b)?"
          rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+\d{{4}})?")
 _TIME = re.compile(
-    rf"(?:,\s*)?\b(?:(?:on|late|early)\s+)?(?:(?:last|this|next)\s+)?{_WEEKDAY}(?![’']s)"
+    rf"(?:,\s*)?\b(?:(?:on|late|early|since|until|till|from|by)\s+)?(?:(?:last|this|next)\s+)?{_WEEKDAY}(?![’']s)"
     rf"(?:\s+(?:night|morning|afternoon|evening))?(?:,?\s+{_DATE})?(?:\s*,(?=\s))?"
     rf"|(?:,\s*)?\b(?:on|by)\s+{_DATE}\b(?:\s*,(?=\s))?"
     r"|(?:,\s*)?\b(?:earlier\s+|later\s+)?(?:today|yesterday|tonight|tomorrow)\b(?![’']s)"
@@ -98,7 +98,14 @@ def _parsed(sentence: str) -> str:
     order = drop_order(chosen)
     dropped = [group for rank, _, group in chosen.optional if rank == ASIDE]
     while True:
-        text = finish(drop_articles(_render(doc, indices(doc, chosen, dropped), changes).split()))
+        kept = indices(doc, chosen, dropped)
+        loose = unfinished(doc, kept)
+        if loose is not None:
+            group = shortest_with(chosen, loose, dropped)
+            if group is not None:
+                dropped.append(group)
+                continue
+        text = finish(drop_articles(_render(doc, kept, changes).split()))
         if len(text) <= MAX_CHARS or not order:
             break
         dropped.append(order.pop(0))

@@ -94,22 +94,27 @@ def _clause(verb: Any, keep: set[int], optional: list, top: bool = False) -> Non
     In the main clause (TOP) what stands before the subject leads into the clause and goes.
     """
     keep.add(verb.i)
+    main = top or verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT"
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     start = min((c.left_edge.i for c in subjects), default=verb.i) if top else -1
     phrases = 0
     for child in verb.children:
         dep = child.dep_
         if dep in SUBJECTS:
-            _phrase(child, keep, optional, rank=SUBJECT if top else MODIFIER)
+            _phrase(child, keep, optional, rank=SUBJECT if main else MODIFIER)
         elif child.i < start or verb.i > child.i > start and _after_comma(child) or dep in ("punct", "dep", "intj", "meta", "parataxis", "cc", "mark") \
                 and (top or dep != "mark"):
             continue  # what leads into the clause, and loose ends
         elif dep in _MARKERS or dep == "mark" and (child.lower_ != "that" or verb.dep_ != "ccomp"):
             keep.add(child.i)
+        elif dep == "mark":
+            continue  # "said that ...": a headline drops the 'that'
         elif is_time(child) or child.lemma_.lower() in ("accord", "according"):
             continue
+        elif dep in _OBJECTS and any(c.dep_ == dep and c.i < child.i for c in verb.children):
+            optional.append((PHRASE, child.i, _group(child, optional)))  # a second object: a misparse
         elif dep in _OBJECTS and child.pos_ not in ("VERB", "AUX"):
-            _phrase(child, keep, optional, first=phrases == 0)
+            _phrase(child, keep, optional, first=main and phrases == 0)
             phrases += 1 if any(o[0] == FIRST_PHRASE and o[2] & subtree(child) for o in optional) else 0
         elif dep in _OBJECTS or dep in _CLAUSES:
             _any(child, keep, optional)
@@ -119,13 +124,23 @@ def _clause(verb: Any, keep: set[int], optional: list, top: bool = False) -> Non
             rank = ASIDE if _after_comma(child) or child.i < verb.i else CLAUSE
             optional.append((rank, child.i, _group(child, optional)))
         elif dep == "prep" and child.i > verb.i:
-            rank = FIRST_PHRASE if phrases == 0 and _next_to_core(verb, child) else PHRASE
+            rank = FIRST_PHRASE if main and phrases == 0 and _next_to_core(verb, child) else PHRASE
+            if verb.lemma_ == "be" and phrases == 0 and _next_to_core(verb, child):
+                keep.update(_group(child, optional))  # "fighting was between rival factions"
+                phrases += 1
+                continue
             phrases += 1
             optional.append((rank, child.i, _group(child, optional)))
         elif dep in ("advmod", "npadvmod", "prep") and child.i < verb.i and len(list(child.subtree)) == 1:
-            keep.add(child.i)  # "barely edged up", "convincingly defeated"
+            if _next_to(child, verb) or child.tag_ == "WRB":
+                keep.add(child.i)  # "barely edged up", "convincingly defeated", "will both take", "how"
         else:
             optional.append((PHRASE, child.i, _group(child, optional)))
+
+
+def _next_to(word: Any, verb: Any) -> bool:
+    """Tell whether only auxiliaries stand between WORD and VERB."""
+    return all(t.dep_ in _MARKERS for t in word.doc[word.i + 1:verb.i])
 
 
 def _any(token: Any, keep: set[int], optional: list) -> None:
@@ -164,7 +179,14 @@ def _conjunct(verb: Any, conj: Any, optional: list) -> None:
 def _after_comma(token: Any) -> bool:
     """Tell whether TOKEN's phrase opens after a comma or dash."""
     first = token.left_edge.i
-    return first > 0 and token.doc[first - 1].text in (",", "--", "-", "—", "–", ";")
+    return first > 0 and _dash(token.doc[first - 1])
+
+
+def _dash(token: Any) -> bool:
+    """Tell whether TOKEN sets off an aside: a comma, a semicolon or a dash ('-' with spaces round it)."""
+    if token.text == "-":
+        return bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in (",", "--", "—", "–", ";")
 
 
 def _phrase(token: Any, keep: set[int], optional: list, first: bool = False,
@@ -185,6 +207,10 @@ def _phrase(token: Any, keep: set[int], optional: list, first: bool = False,
             continue
         if dep == "punct":
             keep.add(child.i)
+        elif dep == "acl" and child.i == token.i + 1 and child.tag_ == "VBG" \
+                and not any(c.dep_ in _OBJECTS | _CLAUSES for c in child.children):
+            keep.add(child.i)  # "cases of chain snatching": a compound, not a clause
+            optional += [(rank, c.i, _group(c, optional)) for c in child.children]
         elif dep in ("prep", "acl", "relcl") and child.i > token.i and not owned:
             at = FIRST_PHRASE if first and child.left_edge.i == token.i + 1 else rank
             at = CLAUSE if dep == "relcl" and child.tag_ != "VB" else at
@@ -216,16 +242,22 @@ def _set_off(token: Any, child: Any) -> bool:
     if child.dep_ in ("appos", "acl", "prep", "relcl") and _after_comma(child):
         return True
     low, high = sorted((token.i, child.left_edge.i if child.i > token.i else child.right_edge.i))
-    return any(t.text in (",", "--", "—", "–") for t in token.doc[low + 1:high])
+    return any(_dash(t) and t.text != ";" for t in token.doc[low + 1:high])
 
 
 def _named(token: Any) -> Any | None:
     """Return the name set beside a common noun ('The U.S. ambassador, Madeleine Albright')."""
     if token.pos_ == "PROPN":
         return None
-    for child in token.children:
+    heads = [token] + [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj"]  # "One of Cuba's authors, X"
+    for child in (c for head in heads for c in head.children):
         if child.dep_ == "appos" and child.pos_ == "PROPN" and _after_comma(child) and child.i > token.i:
             return child
+    for child in token.children:
+        if child.dep_ == "appos" and child.left_edge.i == token.i + 1 and token.lower_ in ROLES | nl.TITLES \
+                and len([t for t in token.subtree if t.i < token.i and not t.is_punct]) >= MAX_DESCRIPTION:
+            return child  # a long description before the name goes: 'AIUDF chief Badruddin Ajmal'
     return None
 
 
@@ -257,9 +289,43 @@ def _name_word(token: Any, titles: frozenset[str]) -> bool:
         and token.text.lower() not in titles
 
 
+def unfinished(doc: Any, kept: list[int]) -> int | None:
+    """Return a kept word that leaves a phrase open ('aimed', 'after she', 'as part'), or None."""
+    if not kept:
+        return None
+    chosen = set(kept)
+    for i in kept:
+        token = doc[i]
+        lost = [c for c in token.rights if c.i not in chosen]
+        needs = _OBJECTS | _CLAUSES | ({"prep", "agent"} if token.tag_ == "VBN" else set())
+        if token.tag_ in ("VBN", "VBG") and token.dep_ in ("acl", "relcl", "advcl", "pcomp") \
+                and any(c.dep_ in needs and c.left_edge.i == i + 1 for c in lost):
+            return i  # "the rebate granted represents", "campaign aimed"
+    at = len(kept) - 1
+    while at > 0 and kept[at - 1] == kept[at] - 1 and not doc[kept[at - 1]].whitespace_:
+        at -= 1  # judge a word like '2-1' by its first piece
+    last = doc[kept[at]]
+    lost = [c for c in last.rights if c.i not in chosen]
+    if last.lower_ in words("dangling_words") or last.dep_ in ("prep", "cc", "mark", "det", "aux", "case") \
+            or last.dep_ in SUBJECTS and last.head.i not in chosen:
+        return last.i  # "... after she"
+    needs = _OBJECTS | _CLAUSES | ({"prep"} if last.tag_ == "VBN" else set())
+    if last.tag_ in ("VBN", "VBG", "VB") and any(c.dep_ in needs for c in lost):
+        return last.i  # "suspected of making"
+    if last.lower_ in words("incomplete_nouns") and any(c.dep_ == "prep" for c in lost):
+        return last.i
+    return None
+
+
+def shortest_with(plan: Plan, token: int, dropped: list[frozenset[int]]) -> frozenset[int] | None:
+    """Return the smallest optional group holding TOKEN that is not yet dropped."""
+    groups = [g for _, _, g in plan.optional if token in g and g not in dropped]
+    return min(groups, key=len) if groups else None
+
+
 def drop_order(plan: Plan) -> list[frozenset[int]]:
     """Return the optional groups in the order they go: asides, clauses, then from the right."""
-    ranks = {ASIDE: 0, CLAUSE: 1, PHRASE: 2, MODIFIER: 2, DESCRIPTION: 3, SUBJECT: 4, LISTED: 5, FIRST_PHRASE: 6}
+    ranks = {ASIDE: 0, CLAUSE: 1, DESCRIPTION: 2, PHRASE: 3, MODIFIER: 3, SUBJECT: 4, LISTED: 5, FIRST_PHRASE: 6}
     return [g for _, _, g in sorted(plan.optional, key=lambda o: (ranks[o[0]], -o[1]))]
 
 
@@ -271,7 +337,8 @@ def indices(doc: Any, plan: Plan, dropped: Iterable[frozenset[int]]) -> list[int
     for group in dropped:
         out -= group
     out |= {plan.head}
-    return sorted(_whole_words(doc, out))
+    sentence = doc[plan.head].sent
+    return sorted(i for i in _whole_words(doc, out) if sentence.start <= i < sentence.end)
 
 
 def _whole_words(doc: Any, kept: set[int]) -> set[int]:

@@ -35,9 +35,10 @@ def is_plural(verb: Any) -> bool:
     """Tell whether the subject of VERB is plural ('Seven Iraqi men', 'Essex and Kent', 'they')."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl"):
-            if child.text.lower() in _PLURAL_PRONOUNS or child.tag_ in ("NNS", "NNPS"):
+            if child.text.lower() in _PLURAL_PRONOUNS or child.tag_ in ("NNS", "NNPS") \
+                    or child.lower_ in words("plural_nouns"):
                 return True
-            return any(c.dep_ == "conj" for c in child.children) and not _one_party(child)
+            return any(c.dep_ == "conj" and c.i > child.i for c in child.children) and not _one_party(child)
     return verb.tag_ == "VBP"
 
 
