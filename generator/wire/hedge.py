@@ -23,7 +23,7 @@ _CLAUSES = frozenset({"xcomp", "ccomp"})
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march "
                     "april june july august september october november december".split())
 # How soon an optional phrase goes when the headline is too long (lowest first).
-ASIDE, CLAUSE, PHRASE, FIRST_PHRASE, MODIFIER, DESCRIPTION, SUBJECT, LISTED = range(1, 9)
+ASIDE, CLAUSE, PHRASE, FIRST_PHRASE, MODIFIER, DESCRIPTION, SUBJECT, LISTED, PREDICATE = range(1, 10)
 _OPENERS = frozenset("\"“‘'([")
 _CLOSERS = frozenset(",;:.!?\"”’')]")
 MAX_DESCRIPTION = 3  # words before a name worth keeping: "Senegal's President", "Russian Prime Minister"
@@ -98,9 +98,13 @@ def _clause(verb: Any, keep: set[int], optional: list, top: bool = False) -> Non
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     start = min((c.left_edge.i for c in subjects), default=verb.i) if top else -1
     phrases = 0
+    pause = min((c.i for c in verb.children if c.dep_ == "punct" and c.i > verb.i and _dash(c)),
+                default=len(verb.doc)) if top else len(verb.doc)
     for child in verb.children:
         dep = child.dep_
-        if dep in SUBJECTS:
+        if child.i > pause and dep not in SUBJECTS and not child.is_punct:
+            optional.append((ASIDE, child.i, _group(child, optional)))
+        elif dep in SUBJECTS:
             _phrase(child, keep, optional, rank=SUBJECT if main else MODIFIER)
         elif child.i < start or verb.i > child.i > start and _after_comma(child) or dep in ("punct", "dep", "intj", "meta", "parataxis", "cc", "mark") \
                 and (top or dep != "mark"):
@@ -170,9 +174,9 @@ def _conjunct(verb: Any, conj: Any, optional: list) -> None:
     """File a second predicate ('and said it ...') with its 'and' as optional."""
     group = _group(conj, optional) | {c.i for c in verb.children if c.dep_ == "cc" and c.i < conj.i}
     if conj.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in conj.children):
-        rank = ASIDE if conj.lemma_.lower() in reporting() or _after_comma(conj) else CLAUSE
+        rank = ASIDE if conj.lemma_.lower() in reporting() or _after_comma(conj) else PREDICATE
     else:
-        rank = CLAUSE
+        rank = PREDICATE
     optional.append((rank, conj.i, frozenset(group)))
 
 
@@ -301,6 +305,9 @@ def unfinished(doc: Any, kept: list[int]) -> int | None:
         if token.tag_ in ("VBN", "VBG") and token.dep_ in ("acl", "relcl", "advcl", "pcomp") \
                 and any(c.dep_ in needs and c.left_edge.i == i + 1 for c in lost):
             return i  # "the rebate granted represents", "campaign aimed"
+        if token.pos_ == "VERB" and token.dep_ in ("advcl", "relcl", "conj") \
+                and any(c.dep_ == "prep" and c.left_edge.i == i + 1 for c in lost):
+            return i  # "when another vehicle veered"
     at = len(kept) - 1
     while at > 0 and kept[at - 1] == kept[at] - 1 and not doc[kept[at - 1]].whitespace_:
         at -= 1  # judge a word like '2-1' by its first piece
@@ -325,7 +332,8 @@ def shortest_with(plan: Plan, token: int, dropped: list[frozenset[int]]) -> froz
 
 def drop_order(plan: Plan) -> list[frozenset[int]]:
     """Return the optional groups in the order they go: asides, clauses, then from the right."""
-    ranks = {ASIDE: 0, CLAUSE: 1, DESCRIPTION: 2, PHRASE: 3, MODIFIER: 3, SUBJECT: 4, LISTED: 5, FIRST_PHRASE: 6}
+    ranks = {ASIDE: 0, PREDICATE: 1, DESCRIPTION: 2, CLAUSE: 3, PHRASE: 3, MODIFIER: 3, SUBJECT: 4, LISTED: 5,
+             FIRST_PHRASE: 6}
     return [g for _, _, g in sorted(plan.optional, key=lambda o: (ranks[o[0]], -o[1]))]
 
 
