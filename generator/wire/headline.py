@@ -64,6 +64,8 @@ _LEAD_CLAUSE = re.compile(
 _ATTRIBUTION = re.compile(
     r",\s+(?:[^,]{2,60}?\s+(?:said|says|told|"
     r"reported|added|announced|stated|estimated|confirmed|predicted|forecast)(?:\s+[^,]*)?)$")
+# A headline run into the copy with no stop: 'talks with Home Ministry in Delhi These conditions were'
+_RUN_ON = re.compile(r"(?<=[a-z])\s+(?=(?:These|This|They|He|She|It|We)\s+[a-z])")
 _REPORTED_BY = re.compile(r",\s+(?:reported|quoted|citing)\s+(?:the\s+)?[^,]{2,40}$"
                           r"|\s+(?:reported|quoted)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*){1,3}$")
 _INVERTED = re.compile(r",\s+(?:said|says|according to)\s+(?![^,]*\bthat\b)(?!it\b|he\b|she\b|they\b)"
@@ -86,7 +88,7 @@ def headline(story: Story, entities: Entities) -> str:
 def _parsed(sentence: str) -> str:
     """Write the headline from the parse of SENTENCE ('' when the parse finds no clause to keep)."""
     text = _LEAD_CLAUSE.sub("", _clean(sentence), count=1)
-    text = _unattributed(text)
+    text = _RUN_ON.split(_unattributed(text), maxsplit=1)[0]
     if len(text.split()) < 3:
         return ""
     doc = parse(text)
@@ -94,11 +96,11 @@ def _parsed(sentence: str) -> str:
     chosen = plan(doc, verb) if verb is not None else None
     if chosen is None:
         return ""
-    changes = {**edits(verb, is_plural(verb)), **_says(verb), **backshift(verb)}
     order = drop_order(chosen)
     dropped = [group for rank, _, group in chosen.optional if rank == ASIDE]
     while True:
         kept = indices(doc, chosen, dropped)
+        changes = {**edits(verb, is_plural(verb, frozenset(kept))), **_says(verb), **backshift(verb)}
         loose = unfinished(doc, kept)
         if loose is not None:
             group = shortest_with(chosen, loose, dropped)

@@ -130,7 +130,9 @@ def _clause(verb: Any, keep: set[int], optional: list, top: bool = False) -> Non
         elif dep == "prep" and child.i > verb.i:
             rank = FIRST_PHRASE if main and phrases == 0 and _next_to_core(verb, child) else PHRASE
             if verb.lemma_ == "be" and phrases == 0 and _next_to_core(verb, child):
-                keep.update(_group(child, optional))  # "fighting was between rival factions"
+                inner: list = []  # "fighting was between rival factions": the predicate itself
+                keep.update(_group(child, inner))
+                optional += [(FIRST_PHRASE if main else rank_, at, g) for rank_, at, g in inner]
                 phrases += 1
                 continue
             phrases += 1
@@ -319,7 +321,7 @@ def unfinished(doc: Any, kept: list[int]) -> int | None:
     needs = _OBJECTS | _CLAUSES | ({"prep"} if last.tag_ == "VBN" else set())
     if last.tag_ in ("VBN", "VBG", "VB") and any(c.dep_ in needs for c in lost):
         return last.i  # "suspected of making"
-    if last.lower_ in words("incomplete_nouns") and any(c.dep_ == "prep" for c in lost):
+    if last.lower_ in words("incomplete_nouns") and any(c.dep_ in ("prep", "acl") for c in lost):
         return last.i
     return None
 
