@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from generator.wire.entities import Entities, Story
-from generator.wire.hedge import ASIDE, drop_order, indices, main_verb, plan, shortest_with, unfinished
+from generator.wire.hedge import ASIDE, CHEAP, Plan, drop_order, indices, main_verb, plan, shortest_with, unfinished
 from generator.wire.sentences import lede_paragraph, lede_sentence
 from generator.wire.summary import clip
 from generator.wire.trim import (  # MAX_CHARS: re-exported for callers
@@ -96,24 +96,35 @@ def _parsed(sentence: str) -> str:
     chosen = plan(doc, verb) if verb is not None else None
     if chosen is None:
         return ""
-    order = drop_order(chosen)
     dropped = [group for rank, _, group in chosen.optional if rank == ASIDE]
-    while True:
-        kept = indices(doc, chosen, dropped)
-        changes = {**edits(verb, is_plural(verb, frozenset(kept))), **_says(verb), **backshift(verb)}
-        loose = unfinished(doc, kept)
-        if loose is not None:
-            group = shortest_with(chosen, loose, dropped)
-            if group is not None:
-                dropped.append(group)
-                continue
-        text = finish(drop_articles(_render(doc, kept, changes).split()))
-        if len(text) <= MAX_CHARS or not order:
+    text, dropped = _written(doc, verb, chosen, dropped)
+    order = [(rank, g) for rank, g in drop_order(chosen) if g not in dropped]
+    while len(text) > MAX_CHARS and order:
+        tries = [(rank, _written(doc, verb, chosen, [*dropped, g])) for rank, g in order if rank <= CHEAP]
+        clean = [(rank, t) for rank, t in tries if len(t[0]) <= MAX_CHARS and len(t[1]) == len(dropped) + 1]
+        if clean:  # one phrase of little weight whose loss alone makes it fit and leaves none open
+            text, dropped = min(clean, key=lambda c: (c[0], -len(c[1][0])))[1]
             break
-        dropped.append(order.pop(0))
+        text, dropped = _written(doc, verb, chosen, [*dropped, order.pop(0)[1]])
+        order = [(rank, g) for rank, g in order if g not in dropped]
     if len(text) > MAX_CHARS:
         text = finish(fit(text.split(), 4))
     return text if len(text.split()) >= 3 else ""
+
+
+def _written(doc: Any, verb: Any, chosen: Plan, dropped: list[frozenset[int]]
+             ) -> tuple[str, list[frozenset[int]]]:
+    """Return the headline without the DROPPED groups, and the groups dropped to close open phrases."""
+    dropped = list(dropped)
+    while True:
+        kept = indices(doc, chosen, dropped)
+        loose = unfinished(doc, kept)
+        group = shortest_with(chosen, loose, dropped) if loose is not None else None
+        if group is None:
+            break
+        dropped.append(group)
+    changes = {**edits(verb, is_plural(verb, frozenset(kept))), **_says(verb), **backshift(verb)}
+    return finish(drop_articles(_render(doc, kept, changes).split())), dropped
 
 
 def _unattributed(text: str) -> str:

@@ -20,10 +20,11 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _MARKERS = frozenset({"aux", "auxpass", "neg", "prt"})
 _OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "agent"})
 _CLAUSES = frozenset({"xcomp", "ccomp"})
+_ADJUNCTS = frozenset({"advcl", "prep", "npadvmod", "advmod", "conj", "cc", "acl", "parataxis", "dep", "oprd"})
 _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march "
                     "april june july august september october november december".split())
 # How soon an optional phrase goes when the headline is too long (lowest first).
-ASIDE, CLAUSE, PHRASE, FIRST_PHRASE, MODIFIER, DESCRIPTION, SUBJECT, LISTED, PREDICATE = range(1, 10)
+ASIDE, CLAUSE, PHRASE, FIRST_PHRASE, MODIFIER, DESCRIPTION, SUBJECT, LISTED, PREDICATE, COMPLEMENT, NAME = range(1, 12)
 _OPENERS = frozenset("\"“‘'([")
 _CLOSERS = frozenset(",;:.!?\"”’')]")
 MAX_DESCRIPTION = 3  # words before a name worth keeping: "Senegal's President", "Russian Prime Minister"
@@ -98,11 +99,15 @@ def _clause(verb: Any, keep: set[int], optional: list, top: bool = False) -> Non
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     start = min((c.left_edge.i for c in subjects), default=verb.i) if top else -1
     phrases = 0
+    after = max((c.right_edge.i for c in subjects), default=verb.i) + 1
+    aside = range(after, verb.i) if top and after < verb.i and _dash(verb.doc[after]) else range(0)
     pause = min((c.i for c in verb.children if c.dep_ == "punct" and c.i > verb.i and _dash(c)),
                 default=len(verb.doc)) if top else len(verb.doc)
     for child in verb.children:
         dep = child.dep_
-        if child.i > pause and dep not in SUBJECTS and not child.is_punct:
+        if child.i in aside and dep not in _MARKERS:
+            continue  # "Texaco, in documents filed with ..., said"
+        if child.i > pause and dep in _ADJUNCTS:
             optional.append((ASIDE, child.i, _group(child, optional)))
         elif dep in SUBJECTS:
             _phrase(child, keep, optional, rank=SUBJECT if main else MODIFIER)
@@ -175,8 +180,9 @@ def _next_to_core(verb: Any, prep: Any) -> bool:
 def _conjunct(verb: Any, conj: Any, optional: list) -> None:
     """File a second predicate ('and said it ...') with its 'and' as optional."""
     group = _group(conj, optional) | {c.i for c in verb.children if c.dep_ == "cc" and c.i < conj.i}
+    joined = any(c.dep_ == "cc" and c.i < conj.i for c in verb.children)
     if conj.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in conj.children):
-        rank = ASIDE if conj.lemma_.lower() in reporting() or _after_comma(conj) else PREDICATE
+        rank = ASIDE if conj.lemma_.lower() in reporting() or _after_comma(conj) or not joined else PREDICATE
     else:
         rank = PREDICATE
     optional.append((rank, conj.i, frozenset(group)))
@@ -217,8 +223,12 @@ def _phrase(token: Any, keep: set[int], optional: list, first: bool = False,
                 and not any(c.dep_ in _OBJECTS | _CLAUSES for c in child.children):
             keep.add(child.i)  # "cases of chain snatching": a compound, not a clause
             optional += [(rank, c.i, _group(c, optional)) for c in child.children]
+        elif dep == "prep" and child.lower_ == "of" and token.pos_ == "PROPN" \
+                and any(o.pos_ == "PROPN" for o in child.children):
+            optional.append((NAME, child.i, _group(child, optional)))  # "Organisation of Islamic Conference"
         elif dep in ("prep", "acl", "relcl") and child.i > token.i and not owned:
             at = FIRST_PHRASE if first and child.left_edge.i == token.i + 1 else rank
+            at = COMPLEMENT if dep == "prep" and child.lower_ == "of" and at not in (FIRST_PHRASE, SUBJECT) else at
             at = CLAUSE if dep == "relcl" and child.tag_ != "VB" else at
             optional.append((at, child.i, _group(child, optional)))
         elif dep == "conj" and child.pos_ in ("VERB", "AUX"):
@@ -303,7 +313,14 @@ def unfinished(doc: Any, kept: list[int]) -> int | None:
     for i in kept:
         token = doc[i]
         lost = [c for c in token.rights if c.i not in chosen]
-        needs = _OBJECTS | _CLAUSES | ({"prep", "agent"} if token.tag_ == "VBN" else set())
+        if token.dep_ == "prep" and token.n_rights and not any(c.i in chosen for c in token.rights):
+            return i  # "consortium including"
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "ROOT" and any(
+                c.dep_ in SUBJECTS or c.dep_ == "mark" and c.lower_ != "that" for c in token.lefts
+                if c.i not in chosen):
+            return i  # "... shot 67": a clause without its subject or its 'as'
+
+        needs = _OBJECTS | _CLAUSES | ({"prep", "agent"} if token.tag_ == "VBN" or token.dep_ == "pcomp" else set())
         if token.tag_ in ("VBN", "VBG") and token.dep_ in ("acl", "relcl", "advcl", "pcomp") \
                 and any(c.dep_ in needs and c.left_edge.i == i + 1 for c in lost):
             return i  # "the rebate granted represents", "campaign aimed"
@@ -332,11 +349,14 @@ def shortest_with(plan: Plan, token: int, dropped: list[frozenset[int]]) -> froz
     return min(groups, key=len) if groups else None
 
 
-def drop_order(plan: Plan) -> list[frozenset[int]]:
-    """Return the optional groups in the order they go: asides, clauses, then from the right."""
-    ranks = {ASIDE: 0, PREDICATE: 1, DESCRIPTION: 2, CLAUSE: 3, PHRASE: 3, MODIFIER: 3, SUBJECT: 4, LISTED: 5,
-             FIRST_PHRASE: 6}
-    return [g for _, _, g in sorted(plan.optional, key=lambda o: (ranks[o[0]], -o[1]))]
+_RANKS = {ASIDE: 0, PREDICATE: 1, DESCRIPTION: 2, CLAUSE: 3, PHRASE: 3, MODIFIER: 3, COMPLEMENT: 4, SUBJECT: 5,
+          LISTED: 6, FIRST_PHRASE: 7, NAME: 8}
+CHEAP = 4  # groups up to this class may be chosen out of order, to keep the longest headline that fits
+
+
+def drop_order(plan: Plan) -> list[tuple[int, frozenset[int]]]:
+    """Return (class, group) of the optional groups in the order they go: asides, clauses, then from the right."""
+    return [(_RANKS[r], g) for r, _, g in sorted(plan.optional, key=lambda o: (_RANKS[o[0]], -o[1]))]
 
 
 def indices(doc: Any, plan: Plan, dropped: Iterable[frozenset[int]]) -> list[int]:
@@ -347,8 +367,30 @@ def indices(doc: Any, plan: Plan, dropped: Iterable[frozenset[int]]) -> list[int
     for group in dropped:
         out -= group
     out |= {plan.head}
+    out = _rooted(doc, out, plan.head)
     sentence = doc[plan.head].sent
     return sorted(i for i in _whole_words(doc, out) if sentence.start <= i < sentence.end)
+
+
+def _rooted(doc: Any, kept: set[int], head: int) -> set[int]:
+    """Drop kept words whose head went (a misparse's stray word), unless set beside a name."""
+    out = set(kept)
+    changed = True
+    while changed:
+        changed = False
+        for i in sorted(out):
+            token = doc[i]
+            if i != head and token.head.i != i and token.head.i not in out and not token.is_punct \
+                    and token.dep_ not in ("appos", "conj", "poss", "case", "nsubj", "nsubjpass", "dobj") \
+                    and not _named_by(token, out):
+                out.discard(i)
+                changed = True
+    return out
+
+
+def _named_by(token: Any, kept: set[int]) -> bool:
+    """Tell whether TOKEN belongs to a kept name set beside a dropped title."""
+    return any(a.dep_ == "appos" and a.i in kept and token.i in {t.i for t in a.subtree} for a in token.ancestors)
 
 
 def _whole_words(doc: Any, kept: set[int]) -> set[int]:
