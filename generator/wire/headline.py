@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from generator.wire.entities import Entities, Story
-from generator.wire.hedge import ASIDE, CHEAP, Plan, drop_order, indices, main_verb, plan, shortest_with, unfinished
+from generator.wire.hedge import ASIDE, CHEAP, Plan, bare_names, drop_order, indices, main_verb, plan, shortest_with, unfinished
 from generator.wire.sentences import lede_paragraph, lede_sentence
 from generator.wire.summary import clip
 from generator.wire.trim import (  # MAX_CHARS: re-exported for callers
@@ -107,8 +107,13 @@ def _parsed(sentence: str) -> str:
             break
         text, dropped = _written(doc, verb, chosen, [*dropped, order.pop(0)[1]])
         order = [(rank, g) for rank, g in order if g not in dropped]
+    if len(text) > MAX_CHARS:  # a last resort: names without what describes them
+        kept = bare_names(doc, indices(doc, chosen, dropped))
+        changes = {**edits(verb, is_plural(verb, frozenset(kept))), **_says(verb), **backshift(verb)}
+        text = finish(drop_articles(_render(doc, kept, changes).split()))
     if len(text) > MAX_CHARS:
-        text = finish(fit(text.split(), 4))
+        words = text.split()
+        text = finish(fit(words, _shortest(words, _main_verb(list(words)) or 1)))
     return text if len(text.split()) >= 3 else ""
 
 
@@ -161,7 +166,7 @@ def _render(doc: Any, kept: list[int], changes: dict[int, str]) -> str:
     for i in kept:
         token = doc[i]
         text = changes.get(i, token.text)
-        if not text or token.is_punct and token.text in ",;:" and not (
+        if not text or token.is_punct and token.text in (",", ";", ":", "--", "—", "–") and not (
                 i - 1 in chosen and i + 1 in chosen):
             continue
         glue = previous == i - 1 and not doc[i - 1].whitespace_

@@ -111,7 +111,8 @@ def _clause(verb: Any, keep: set[int], optional: list, top: bool = False) -> Non
             optional.append((ASIDE, child.i, _group(child, optional)))
         elif dep in SUBJECTS:
             _phrase(child, keep, optional, rank=SUBJECT if main else MODIFIER)
-        elif child.i < start or verb.i > child.i > start and _after_comma(child) or dep in ("punct", "dep", "intj", "meta", "parataxis", "cc", "mark") \
+        elif child.i < start or verb.i > child.i > start and _after_comma(child) and dep not in _MARKERS \
+                or dep in ("punct", "dep", "intj", "meta", "parataxis", "cc", "mark") \
                 and (top or dep != "mark"):
             continue  # what leads into the clause, and loose ends
         elif dep in _MARKERS or dep == "mark" and (child.lower_ != "that" or verb.dep_ != "ccomp"):
@@ -280,7 +281,7 @@ def _named(token: Any) -> Any | None:
 def _describe(token: Any, keep: set[int], optional: list) -> None:
     """Make the description before a name optional, or drop it when long ('Bihar Deputy CM')."""
     titles = ROLES | nl.TITLES
-    if token.pos_ != "PROPN" or token.lower_ in titles or token.dep_ in ("compound", "amod", "nmod", "poss"):
+    if token.pos_ != "PROPN" or token.lower_ in titles or token.dep_ in ("compound", "amod", "nmod"):
         return
     doc, first = token.doc, token.i
     while first > token.left_edge.i and doc[first - 1].i in keep and _name_word(doc[first - 1], titles):
@@ -372,6 +373,17 @@ def indices(doc: Any, plan: Plan, dropped: Iterable[frozenset[int]]) -> list[int
     return sorted(i for i in _whole_words(doc, out) if sentence.start <= i < sentence.end)
 
 
+def bare_names(doc: Any, kept: list[int]) -> list[int]:
+    """Return KEPT without the words that describe a name ('Olympic champion Kenny Harrison'): a last resort."""
+    gone: set[int] = set()
+    for i in kept:
+        token = doc[i]
+        if token.pos_ not in ("PROPN", "PUNCT") and token.dep_ in ("amod", "compound", "nmod") \
+                and token.head.pos_ == "PROPN" and token.i < token.head.i:
+            gone |= {t.i for t in token.subtree if t.pos_ not in ("PROPN", "CCONJ")}
+    return [i for i in kept if i not in gone]
+
+
 def _rooted(doc: Any, kept: set[int], head: int) -> set[int]:
     """Drop kept words whose head went (a misparse's stray word), unless set beside a name."""
     out = set(kept)
@@ -396,7 +408,7 @@ def _named_by(token: Any, kept: set[int]) -> bool:
 def _whole_words(doc: Any, kept: set[int]) -> set[int]:
     """Keep every piece of a word when one is kept: '2-1', 'nine-under-par', 'CPI-M's'."""
     out = set(kept)
-    for i in kept:
+    for i in (i for i in kept if not doc[i].is_punct or doc[i].text in "-–/"):
         j = i
         while j > 0 and not doc[j - 1].whitespace_ and doc[j - 1].text not in _OPENERS:
             j -= 1
