@@ -12,6 +12,7 @@ built. Cold builds parse, convert Markdown, relate stories and render on every c
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import os
 import time
@@ -28,6 +29,8 @@ from generator.content import Reading, Source, fingerprint, read_sources
 from generator.errors import DigestError, Problem, ThemeError
 from generator.incremental import (RACY_NS, Content, Inputs, Selection, find_related, scan_inputs,
                                    select_groups, up_to_date)
+from generator.models import INDEX_NAMES, Site
+from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups, sitemap_page
 from generator.progress import Bar
 from generator.render import RenderJob, environment, render_page
@@ -108,17 +111,20 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
         result.up_to_date = True
         return result
     content = step("read content", read_content, config, inputs, cache, result)
+    ahead = step("dates", dates_ahead, content, dt.datetime.now(dt.timezone.utc), result)
     bodies = step("markdown", render_bodies, content, cache)
     related = step("related", find_related, config, inputs, content, cache)
-    urls = Urls(config.base_url, config.permalinks)
-    groups = step("plan", plan_groups, config, urls, content, bodies, related)
+    urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in content.site.clashes.items()})
+    result.warnings += clash_warnings(content.site, urls)
+    groups = step("plan", plan_groups, config, urls, content, bodies, related, ahead)
     job = step("prepare", make_job, config, inputs, content, cache, urls, bodies)
     try:
         chosen = step("compare", select_groups, job, groups, cache)
         made = step("render", render_groups, job, chosen, progress,
                     lambda: save_cache(cache, SHARDED, pending=True))
         outputs, journal = step("stage", stage_site, inputs, cache, job, groups, made, result)
-        parts = step("save cache", save_state, config, cache, inputs, content, related, made, outputs, result)
+        parts = step("save cache", save_state, config, cache, inputs, content, related, made, outputs, result,
+                     ahead)
     except BaseException:
         recover(config.path("site"), config.path(CACHE_DIR))  # site/ is as it was; what was staged goes
         raise
@@ -150,6 +156,15 @@ def published(sources: Mapping[str, Source], drafts: bool) -> Mapping[str, Sourc
     if drafts or not any(s.article.draft for s in sources.values()):
         return sources
     return {path: s for path, s in sources.items() if not s.article.draft}
+
+
+def dates_ahead(content: Content, now: dt.datetime, result: BuildResult) -> frozenset[str]:
+    """Warn of each story dated more than a day after NOW; return their keys: none may lead the site."""
+    found = far_ahead((s.article for s in content.sources.values()), now)
+    result.warnings += [Problem(a.source, f"is dated {a.date.isoformat()}, more than a day ahead: "
+                                          "it is not made the lead story; check its date", severity="warning")
+                        for a in found]
+    return frozenset(a.key for a in found)
 
 
 def render_bodies(content: Content, cache: BuildCache) -> Bodies:
@@ -208,10 +223,24 @@ def convert_markdown(texts: list[str], shas: list[str]) -> Iterable[tuple[str, s
 
 
 def plan_groups(config: Config, urls: Urls, content: Content, bodies: Mapping[str, str],
-                related: Mapping[str, tuple[str, ...]]) -> list[Group]:
+                related: Mapping[str, tuple[str, ...]], ahead: frozenset[str] = frozenset()) -> list[Group]:
     """Return every page group; no page is made yet."""
     cards = Cards(content.site, urls, config.timezone)
-    return page_groups(content.site, config, urls, bodies, related, cards)
+    return page_groups(content.site, config, urls, bodies, related, cards, ahead)
+
+
+def clash_warnings(site: Site, urls: Urls) -> list[Problem]:
+    """Warn of each name that took another's slug and a hash of its own, naming a story that has it."""
+    found = {}
+    for (kind, name), (slug, other) in sorted(site.clashes.items()):
+        term = next((t for t in site.terms[kind] if t.slug == slug), None)
+        if term is None or slug in found:
+            continue
+        story = site.articles[term.articles[0]].source
+        found[slug] = Problem(story, f"{INDEX_NAMES[kind]}: {term.name!r} and {other!r} make the same URL; "
+                                     f"{term.name!r} is at {urls.term(kind, slug)} (if they are one, spell "
+                                     "them alike, or add an alias in config.yaml)", severity="warning")
+    return list(found.values())
 
 
 def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache, urls: Urls,
@@ -237,7 +266,9 @@ def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache
     staging.reset()
     metas = {s.key: s.meta for s in content.sources.values()}
     body_hashes = {s.key: s.body for s in content.sources.values()}
-    return RenderJob((), (), env, urls, inputs.shared, bodies, metas, body_hashes, previous, staging, force)
+    shared = quick_digest((inputs.shared, sorted(content.site.clashes.items()))) if content.site.clashes \
+        else inputs.shared  # a clash moves a name's URL on every page that links it
+    return RenderJob((), (), env, urls, shared, bodies, metas, body_hashes, previous, staging, force)
 
 
 def render_groups(job: RenderJob, chosen: Selection, progress: bool,
@@ -288,7 +319,7 @@ def stage_site(inputs: Inputs, cache: BuildCache, job: RenderJob, groups: list[G
     statics = [PageRecord("static/" + out, "", "static", None, False, hashlib.sha1(data).hexdigest())
                for out, data in inputs.assets.values()]
     sitemap = sitemap_record(job, records)
-    check_unique(records + statics + [sitemap])
+    result.warnings += check_unique(records + statics + [sitemap])
     written = list(made.written)
     for record, (out, data) in zip(statics, inputs.assets.values()):
         if job.force or job.previous.get(record.path) != record.fingerprint:
@@ -315,22 +346,33 @@ def sitemap_record(job: RenderJob, records: list[PageRecord]) -> PageRecord:
                       quick_digest((job.shared, listed)))
 
 
-def check_unique(records: list[PageRecord]) -> None:
-    """Fail when two outputs would be written to one file, naming both."""
+def check_unique(records: list[PageRecord]) -> list[Problem]:
+    """Fail when two outputs would be written to one file, naming both; warn of two that differ in case only."""
     seen: dict[str, PageRecord] = {}
+    folded: dict[str, PageRecord] = {}
+    warnings = []
     for record in records:
         other = seen.setdefault(record.path, record)
         if other is not record:
             raise DigestError(Problem("config.yaml", f"permalinks: the {other.kind} page {other.url} and the "
                                                      f"{record.kind} page {record.url} would both be written "
                                                      f"to site/{record.path}; give them different patterns"))
+        other = folded.setdefault(record.path.casefold(), record)
+        if other is not record and not any(w.message.startswith(f"permalinks: site/{other.path.split('/')[0]}/")
+                                           for w in warnings):  # once for each pair of folders
+            warnings.append(Problem("config.yaml", f"permalinks: site/{other.path} and site/{record.path} differ "
+                                                   "only in case: where file names ignore case (macOS, Windows, "
+                                                   "some uploads) one overwrites the other; give them different "
+                                                   "patterns", severity="warning"))
+    return warnings
 
 
 def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Content,
                related: dict[str, tuple[str, ...]], made: Made, outputs: dict[str, str],
-               result: BuildResult) -> tuple[str, ...]:
+               result: BuildResult, ahead: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Save what this build read and made, for the next one, beside the cache; return those files."""
-    cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related))
+    cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related,
+                               dict(content.site.clashes)))
     hashes = {rel: s.sha for rel, s in cache.read("sources").items()}  # drafts too: every story read
     for rel in inputs.files.keys() - hashes.keys():  # stories left out: unchanged, they are named again
         try:
@@ -338,6 +380,6 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
         except OSError:
             pass
     cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs,
-                             Counter(result.pages), list(result.problems)))
+                             Counter(result.pages), list(result.problems), bool(ahead)))
     save_cache(cache, pending=True)
     return tuple(sorted(cache.pending))

@@ -57,6 +57,7 @@ class State:
     outputs: dict[str, str] = field(default_factory=dict)  # path in site/ -> fingerprint
     kinds: Counter = field(default_factory=Counter)  # pages by kind
     problems: list = field(default_factory=list)  # the stories left out, as errors.Problem: said again
+    ahead: bool = False  # a story was dated far ahead: the home page depends on the clock, and the editor is warned
 
 
 @dataclass(slots=True)
@@ -68,6 +69,7 @@ class PlanMemo:
     parts: dict[str, list[str]] = field(default_factory=dict)  # a group made in parts -> their names
     terms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    clashes: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # Site.clashes
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator import yamlvalues
 from generator.errors import ConfigError, Problem
 
 CONFIG_NAME = "config.yaml"
@@ -62,7 +63,9 @@ class Config:
 
 
 def _is_str(v: Any) -> str | None:
-    return None if isinstance(v, str) and v.strip() else "must be a non-empty string"
+    if not isinstance(v, str) or not v.strip():
+        return "must be a non-empty string"
+    return yamlvalues.control_character(v)
 
 
 def _is_count(v: Any) -> str | None:
@@ -191,15 +194,20 @@ def yaml_error_text(exc: yaml.MarkedYAMLError) -> str:
 
 
 def load_yaml(path: Path, label: str) -> Any:
-    """Load a YAML file, turning a syntax error into a named problem with its line."""
+    """Load a YAML file, turning a syntax error or an impossible value into a named problem with its line."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(Problem(label, f"cannot be read: {exc}")) from None
+    try:
+        return yaml.load(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
         line = yaml_error_line(exc)
         raise ConfigError(Problem(label, f"is not valid YAML: {yaml_error_text(exc)}",
                                   None if line is None else line + 1)) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ConfigError(Problem(label, f"cannot be read: {exc}")) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # 2025-02-30, a NUL byte
+        key, line, what = yamlvalues.unreadable(text, exc)
+        raise ConfigError(Problem(label, f"{key}: {what}" if key else what, line)) from None
 
 
 def load_config(root: Path, overrides: Mapping[str, Any] | None = None) -> Config:

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import re
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,13 +16,15 @@ from generator import fields, frontmatter, parallel
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.models import Article
-from generator.urls import slugify
+from generator.urls import MAX_SLUG, shorten, slugify
+from generator.yamlvalues import control_character
 
 LIST_FIELDS = ("people", "places", "organisations", "tags")
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 META_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "body")
 StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes one
 PARALLEL_FROM = 500  # files to parse before it pays to fork workers
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +116,9 @@ def _names(meta: Mapping[str, Any], key: str) -> tuple[str, ...]:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{key}: must be a list of names, e.g. {key}: [Azam Khan, Akhilesh Yadav]")
+    for name in value:
+        if trouble := control_character(name):
+            raise ValueError(f"{key}: {name!r} {trouble}")
     return tuple(dict.fromkeys(v.strip() for v in value if v.strip()))
 
 
@@ -122,8 +128,12 @@ def _text(meta: Mapping[str, Any], key: str, required: bool = False) -> str | No
         if required:
             raise ValueError(f"{key}: is missing; every story needs a {key}")
         return None
-    if not isinstance(value, (str, int, float)):
-        raise ValueError(f"{key}: must be text")
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        kind = {"list": "a list", "dict": "a mapping", "bool": "a yes/no value", "date": "a date",
+                "datetime": "a date"}.get(type(value).__name__, type(value).__name__)
+        raise ValueError(f"{key}: must be text, not {kind}; put it in quotes if it is meant as text")
+    if trouble := control_character(str(value)):
+        raise ValueError(f"{key}: {trouble}")
     return str(value).strip()
 
 
@@ -134,6 +144,8 @@ def make_article(meta: Mapping[str, Any], body: str, source: str, stem: str, zon
     except (ValueError, TypeError) as exc:
         raise ValueError(f"date: {exc}; write it as 2025-11-07 or 2025-11-07T09:30:00+05:30") from None
     slug = _text(meta, "slug") or stem
+    if len(slug) > MAX_SLUG and _SLUG.fullmatch(slug):  # a long headline's: shortened, kept unique
+        slug = shorten(slug)
     if slugify(slug) != slug:
         raise ValueError(f"slug: {slug!r} is not a slug; use lowercase letters, digits and hyphens "
                          f"such as {slugify(slug)!r}")
@@ -142,7 +154,27 @@ def make_article(meta: Mapping[str, Any], body: str, source: str, stem: str, zon
     return Article(source=source, slug=slug, title=_text(meta, "title", required=True) or "",
                    date=date, summary=_text(meta, "summary") or "", body=body,
                    dateline=_text(meta, "dateline"), agency=_text(meta, "agency"), seed=seed,
+                   priority=_priority(meta), lead=_flag(meta, "lead"),
                    draft=meta.get("draft") is True, **names)
+
+
+def _priority(meta: Mapping[str, Any]) -> int:
+    value = meta.get("priority")
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"priority: {value!r} is not a whole number; write e.g. priority: 2 "
+                         "(higher comes first in the day, 0 is the default, -1 sinks a story)")
+    return value
+
+
+def _flag(meta: Mapping[str, Any], key: str) -> bool:
+    value = meta.get(key)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise ValueError(f"{key}: {value!r} is not true or false; write {key}: true")
+    return value
 
 
 def parse_article(data: bytes, source: str, config: Config) -> Article:

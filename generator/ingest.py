@@ -151,7 +151,8 @@ def broken(path: Path, where: str, exc: Exception, index: dict[str, Existing], r
 def story_of(seed: Seed) -> Story:
     """Return what the extractor reads of a seed."""
     dateline = seed.dateline
-    return Story(seed.paragraphs, dateline.city if dateline else None, dateline.agency if dateline else None)
+    return Story(seed.paragraphs, dateline.city if dateline else None, dateline.agency if dateline else None,
+                 dateline.region if dateline else None)
 
 
 def compose(seed: Seed, entities: Entities, title: str, summary: str, slug: str, zone: str) -> str:

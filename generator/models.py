@@ -28,6 +28,8 @@ class Article:
     organisations: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     seed: str | None = None
+    priority: int = 0  # an editor's say in the order of the day: higher first
+    lead: bool = False  # an editor's choice of the day's lead story
     draft: bool = False  # kept out of the site but under `digest serve --drafts`
     key: str = field(init=False, repr=False, compare=False)  # its identity, day and slug: '2025/11/07/x'
 
@@ -73,3 +75,6 @@ class Site:
     order: tuple[str, ...]  # article keys, newest first
     terms: Mapping[str, tuple[Term, ...]]  # kind -> terms, index order
     editions: tuple[Edition, ...]  # newest first
+    # (kind, name) -> (its slug, the name whose slug it is too): the names another one's slug was
+    # given to first, which take the slug and a hash of their own; every other name's is slugify(name)
+    clashes: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)

@@ -12,7 +12,7 @@ from typing import Any
 from generator.config import Config
 from generator.models import INDEX_NAMES, Article, Site, Term
 from generator.taxonomy import index_letter
-from generator.urls import Urls, slugify
+from generator.urls import Urls
 
 View = dict[str, Any]
 
@@ -53,7 +53,7 @@ def display_time(moment: dt.datetime, timezone: str | None = None) -> str:
 
 def term_link(urls: Urls, kind: str, name: str) -> View:
     """Return a link to the page of a person, place, organisation or tag."""
-    return {"name": name, "url": urls.term(kind, slugify(name)), "kind": kind}
+    return {"name": name, "url": urls.term_named(kind, name), "kind": kind}
 
 
 def card(article: Article, urls: Urls, timezone: str | None = None) -> View:
