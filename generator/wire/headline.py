@@ -109,8 +109,7 @@ def _parsed(sentence: str) -> str:
         order = [(rank, g) for rank, g in order if g not in dropped]
     if len(text) > MAX_CHARS:  # a last resort: names without what describes them
         kept = bare_names(doc, indices(doc, chosen, dropped))
-        changes = {**edits(verb, is_plural(verb, frozenset(kept))), **_says(verb), **backshift(verb)}
-        text = finish(drop_articles(_render(doc, kept, changes).split()))
+        text = finish(drop_articles(_render(doc, kept, _tensed(verb, kept)).split()))
     if len(text) > MAX_CHARS:
         words = text.split()
         text = finish(fit(words, _shortest(words, _main_verb(list(words)) or 1)))
@@ -128,8 +127,17 @@ def _written(doc: Any, verb: Any, chosen: Plan, dropped: list[frozenset[int]]
         if group is None:
             break
         dropped.append(group)
-    changes = {**edits(verb, is_plural(verb, frozenset(kept))), **_says(verb), **backshift(verb)}
-    return finish(drop_articles(_render(doc, kept, changes).split())), dropped
+    return finish(drop_articles(_render(doc, kept, _tensed(verb, kept)).split())), dropped
+
+
+def _tensed(verb: Any, kept: list[int]) -> dict[int, str]:
+    """Return the tense changes of the main verb, and of a second main clause kept beside it."""
+    chosen = frozenset(kept)
+    changes = {**edits(verb, is_plural(verb, chosen)), **_says(verb), **backshift(verb)}
+    for other in verb.children:  # "orders rose and manufacturing surged" -> "rise ... surges"
+        if other.dep_ == "conj" and other.i in chosen and any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+            changes.update(edits(other, is_plural(other, chosen)))
+    return changes
 
 
 def _unattributed(text: str) -> str:

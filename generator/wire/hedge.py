@@ -229,6 +229,9 @@ def _phrase(token: Any, keep: set[int], optional: list, first: bool = False,
             optional.append((NAME, child.i, _group(child, optional)))  # "Organisation of Islamic Conference"
         elif dep in ("prep", "acl", "relcl") and child.i > token.i and not owned:
             at = FIRST_PHRASE if first and child.left_edge.i == token.i + 1 else rank
+            if first and dep in ("acl", "relcl") and doc_word(child.left_edge) == "that" \
+                    and not any(c.dep_ in SUBJECTS and c.lower_ == "that" for c in child.children):
+                at = FIRST_PHRASE  # "concern that ...", "reports that ...": what the noun says
             at = COMPLEMENT if dep == "prep" and child.lower_ == "of" and at not in (FIRST_PHRASE, SUBJECT) else at
             at = CLAUSE if dep == "relcl" and child.tag_ != "VB" else at
             optional.append((at, child.i, _group(child, optional)))
@@ -250,6 +253,11 @@ def _listed(item: Any, keep: set[int], optional: list) -> None:
         first -= 1
         inner.add(first)
     optional.append((LISTED, item.i, frozenset(inner)))
+
+
+def doc_word(token: Any) -> str:
+    """Return TOKEN's text, lower-cased."""
+    return token.lower_
 
 
 def _set_off(token: Any, child: Any) -> bool:
@@ -380,7 +388,8 @@ def bare_names(doc: Any, kept: list[int]) -> list[int]:
         token = doc[i]
         if token.pos_ not in ("PROPN", "PUNCT") and token.dep_ in ("amod", "compound", "nmod") \
                 and token.head.pos_ == "PROPN" and token.i < token.head.i:
-            gone |= {t.i for t in token.subtree if t.pos_ not in ("PROPN", "CCONJ")}
+            gone |= {t.i for t in token.subtree if t.pos_ not in ("PROPN", "CCONJ")
+                     or t.dep_ in ("compound", "amod") and t.head.pos_ != "PROPN"}
     return [i for i in kept if i not in gone]
 
 
