@@ -346,7 +346,6 @@ def held_back(desk: Desk, loaded: list[tuple[Path, bytes]], index: dict[str, Exi
     return keep
 
 
-
 def grow(config: Config, report: Report) -> None:
     """Add names the editors kept, or the archive agrees on, to registry.yaml; note what was added."""
     from generator.registry import REGISTRY_NAME, grow_registry
