@@ -17,6 +17,7 @@ from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.markup import escape_copy
 from generator.progress import Bar
+from generator.acronymfold import expansions, name_counts, with_expansions
 from generator.surnames import full_names, story_counts, with_full_names
 from generator.unpublish import UNPUBLISHED, Desk, load_desk, notice_deletions, screen
 from generator.urls import MAX_SLUG, slugify
@@ -297,6 +298,8 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
         counts = archive_people(config) + story_counts(e.people for e in found)
         owners = full_names(known.people, counts)
         found = [with_full_names(entities, owners) for entities in found]
+        table = expansions(*name_counts(found), known.organisations, known.people)
+        found = [with_expansions(entities, table) for entities in found]
     taken = {e.path for e in index.values()}
     titles = headlines(stories, found, processes)  # the parser reads each lede: batched, on every core
     for seed, story, entities, title in zip(seeds, stories, found, titles):
@@ -341,7 +344,6 @@ def held_back(desk: Desk, loaded: list[tuple[Path, bytes]], index: dict[str, Exi
         report.notes.append(f"held back {len(missing & set(held))} seed(s) whose story may be among the "
                             "unreadable files in content/: fix those and ingest again")
     return keep
-
 
 
 def grow(config: Config, report: Report) -> None:
