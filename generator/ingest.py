@@ -17,6 +17,7 @@ from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.markup import escape_copy
 from generator.progress import Bar
+from generator.acronymfold import expansions, name_counts, with_expansions
 from generator.surnames import full_names, story_counts, with_full_names
 from generator.unpublish import UNPUBLISHED, Desk, load_desk, notice_deletions, screen
 from generator.urls import MAX_SLUG, slugify
@@ -277,7 +278,7 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
            processes: int | None = None, progress: bool = False) -> Report:
     """Ingest seeds into content/articles/; return what was done (a bar shows it with PROGRESS)."""
     from generator.wire.extract import extract_many  # loads the language model: ingest only
-    from generator.wire.headline import headline
+    from generator.wire.titles import headlines
     from generator.wire.summary import summary
 
     report = Report()
@@ -297,9 +298,11 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
         counts = archive_people(config) + story_counts(e.people for e in found)
         owners = full_names(known.people, counts)
         found = [with_full_names(entities, owners) for entities in found]
+        table = expansions(*name_counts(found), known.organisations, known.people)
+        found = [with_expansions(entities, table) for entities in found]
     taken = {e.path for e in index.values()}
-    for seed, story, entities in zip(seeds, stories, found):
-        title = headline(story, entities)
+    titles = headlines(stories, found, processes)  # the parser reads each lede: batched, on every core
+    for seed, story, entities, title in zip(seeds, stories, found, titles):
         where = place(config, seed, title, index, taken, force, report)
         if where is None:
             continue
