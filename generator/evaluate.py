@@ -230,7 +230,7 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
     of them also prints the odd and even halves, so tuning on one half is checked on the other.
     """
     from generator.wire import geo
-    from generator.wire.acronyms import story_acronyms
+    from generator.wire.acronyms import initialisms, story_acronyms
     from generator.wire.extract import story_text
     from generator.wire.entities import Lexicon, Story
     from generator.wire.extract import extract_many
@@ -253,13 +253,13 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
                 raise GoldError(f"{gold}: story {record.id}: {exc.problem}") from exc
             line = seed.dateline
             inputs.append(Story(seed.paragraphs, line.city if line else None,
-                                line.agency if line else None))
+                                line.agency if line else None, line.region if line else None))
     except GoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     found = extract_many(inputs, Lexicon(), processes=processes)
     predicted = [{kind: getattr(e, _ENTITY_FIELD[kind]) for kind in TYPES} for e in found]
-    acronyms = [story_acronyms(story_text(s)) for s in inputs]
+    acronyms = [{**initialisms(g.labels["orgs"]), **story_acronyms(story_text(s))} for g, s in zip(stories, inputs)]
     scores = score_all(stories, predicted, {"places": geo.canonical}, acronyms)
     print(f"{gold}: {len(stories)} stories", file=out)
     print(format_table(scores), file=out)

@@ -169,7 +169,8 @@ def broken(path: Path, where: str, exc: Exception, index: dict[str, Existing], r
 def story_of(seed: Seed) -> Story:
     """Return what the extractor reads of a seed."""
     dateline = seed.dateline
-    return Story(seed.paragraphs, dateline.city if dateline else None, dateline.agency if dateline else None)
+    return Story(seed.paragraphs, dateline.city if dateline else None, dateline.agency if dateline else None,
+                 dateline.region if dateline else None)
 
 
 def compose(unit: Seed | Unit, entities: Entities, title: str, summary: str, slug: str, zone: str) -> str:
@@ -404,7 +405,6 @@ def held_back(desk: Desk, loaded: list[tuple[Path, bytes]], index: dict[str, Exi
         report.notes.append(f"held back {len(missing & set(held))} seed(s) whose story may be among the "
                             "unreadable files in content/: fix those and ingest again")
     return keep
-
 
 
 def grow(config: Config, report: Report) -> None:
