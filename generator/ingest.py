@@ -304,7 +304,7 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
            processes: int | None = None, progress: bool = False) -> Report:
     """Ingest seeds into content/articles/; return what was done (a bar shows it with PROGRESS)."""
     from generator.wire.extract import extract_many  # loads the language model: ingest only
-    from generator.wire.headline import headline
+    from generator.wire.titles import headlines
     from generator.wire.summary import summary
 
     report = Report()
@@ -331,11 +331,11 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
         found = [with_expansions(entities, table) for entities in found]
     taken = {e.path for e in index.values()}
     pending = {s.name for s in seeds}
-    headlines = [headline(story, entities) for story, entities in zip(stories, found)]
-    titles = told_apart(units, headlines, index)  # the slug keeps the headline: stable as before
-    for unit, entities, headline_, title in zip(units, found, headlines, titles):
+    written = headlines(stories, found, processes)  # the parser reads each lede: batched, on every core
+    titles = told_apart(units, written, index)  # the slug keeps the headline: stable as before
+    for unit, entities, headline, title in zip(units, found, written, titles):
         changed = ", ".join(s.name for s in (unit.first, *unit.takes) if s.name in pending)
-        where = place(config, unit.first, headline_, index, taken, force, report, changed)
+        where = place(config, unit.first, headline, index, taken, force, report, changed)
         if where is None:
             continue
         path, slug = where
