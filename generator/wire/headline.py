@@ -35,6 +35,8 @@ _SPEAKER = re.compile(r"[,.?!][\"”’]\s*(?:said|says|added)\s+(?P<a>[^,.;\"�
                       r"|[\"”’],?\s+(?P<b>[A-Z][^,.;\"“”]*?)\s+(?:said|says|added)\b")
 _LOWER_OPENERS = frozenset("whether the we it there this our they there's it's what if when".split())
 _APPOSITIVE = re.compile(r"(?<=\w),\s+(?:a|an|one of|\d[\d.]*\s+pct)\s[^,]{0,80},(?=\s+[a-z])")
+_NEWS = 4  # the drop class from which a phrase carries the news (complements and after)
+_OPEN_ENDS = frozenset("VERB AUX ADP DET CCONJ SCONJ ADV PART PRON".split())
 _HEAD_END = frozenset("of from in at for with on by".split())
 _RELATIVE = frozenset("who which that whose where when".split())
 _REPORTING = frozenset("said told announced warned added stated alleged claimed asserted noted "
@@ -118,15 +120,30 @@ def _parsed(sentence: str, doc: Any = None) -> str:
         if clean:  # one phrase of little weight whose loss alone makes it fit and leaves none open
             text, dropped = min(clean, key=lambda c: (c[0], -len(c[1][0])))[1]
             break
+        if order[0][0] >= _NEWS:  # names lose their descriptions before the news loses a phrase
+            named = _named(doc, verb, chosen, dropped)
+            if len(named) <= MAX_CHARS and _closed(doc, bare_names(doc, indices(doc, chosen, dropped))):
+                return named
         text, dropped = _written(doc, verb, chosen, [*dropped, order.pop(0)[1]])
         order = [(rank, g) for rank, g in order if g not in dropped]
     if len(text) > MAX_CHARS:  # a last resort: names without what describes them
-        kept = bare_names(doc, indices(doc, chosen, dropped))
-        text = finish(drop_articles(_render(doc, kept, _tensed(verb, kept)).split()))
+        text = _named(doc, verb, chosen, dropped)
     if len(text) > MAX_CHARS:
         words = text.split()
         text = finish(fit(words, _shortest(words, _main_verb(list(words)) or 1)))
     return text if len(text.split()) >= 3 else ""
+
+
+def _closed(doc: Any, kept: list[int]) -> bool:
+    """Whether KEPT leaves no phrase open and ends on a word that can end a headline (not 'to buy')."""
+    last = [i for i in kept if not doc[i].is_punct]
+    return unfinished(doc, kept) is None and bool(last) and doc[last[-1]].pos_ not in _OPEN_ENDS
+
+
+def _named(doc: Any, verb: Any, chosen: Plan, dropped: list[frozenset[int]]) -> str:
+    """Return the headline without the DROPPED groups and without the words that describe its names."""
+    kept = bare_names(doc, indices(doc, chosen, dropped))
+    return finish(drop_articles(_render(doc, kept, _tensed(verb, kept)).split()))
 
 
 def _written(doc: Any, verb: Any, chosen: Plan, dropped: list[frozenset[int]]

@@ -394,7 +394,8 @@ def bare_names(doc: Any, kept: list[int]) -> list[int]:
         if token.pos_ not in ("PROPN", "PUNCT") and token.dep_ in ("amod", "compound", "nmod") \
                 and token.head.pos_ == "PROPN" and token.i < token.head.i:
             gone |= {t.i for t in token.subtree if t.pos_ not in ("PROPN", "CCONJ")
-                     or t.dep_ in ("compound", "amod") and t.head.pos_ != "PROPN"}
+                     or t.dep_ in ("compound", "amod") and t.head.pos_ != "PROPN"
+                     or t.dep_ == "nmod" and t.n_lefts + t.n_rights == 0 and t.head.pos_ != "PROPN"}
     return [i for i in kept if i not in gone]
 
 

@@ -160,3 +160,15 @@ def test_fault_fixes(lede: str, expected: str) -> None:
 @pytest.mark.parametrize("paragraphs", [("(IANS)",), ("[IANS]",), ("<b> </b>",)])
 def test_bracket_only_copy_gives_placeholder(paragraphs: tuple[str, ...]) -> None:
     assert headline(Story(paragraphs), NONE) == "Wire story"
+
+
+def test_descriptions_go_before_the_phrase_that_carries_the_news() -> None:
+    text = make("Olympic champion Marta Oliveira and world record holder Petra Lindqvist will both run "
+                "in a charity relay race at the Harbour Games on June 9.")
+    assert text == "Marta Oliveira and Petra Lindqvist to both run in charity relay race"
+
+
+def test_bare_names_drop_a_lone_proper_modifier() -> None:
+    text = make("Canadian runner Leo Marsh beat Olympic 200 metres champion Sam Reyes of Jamaica "
+                "for the second time this season at the windswept Bislett stadium in Oslo.")
+    assert text == "Leo Marsh beats Sam Reyes of Jamaica for second time this season"
