@@ -50,8 +50,8 @@ node_modules/axe-core/axe.min.js: package-lock.json
 test-fast: $(VENV)/.test
 	$(BIN)/python -m pytest -m "not browser"
 
-eval: $(VENV)/.core          ## people/places/organisations scores on the india-dev gold set
-	$(BIN)/digest eval $(CORPUS)/india-dev/gold.jsonl
+eval: $(VENV)/.core          ## people/places/organisations scores on the india-dev and reuters-dev gold sets
+	$(BIN)/digest eval $(CORPUS)/india-dev/gold.jsonl $(CORPUS)/reuters-dev/gold.jsonl
 
 bench: $(VENV)/.core         ## cold, warm and incremental build times at 1,000 and 10,000 stories
 	$(BIN)/python -m compileall -q generator

@@ -17,6 +17,7 @@ from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.markup import escape_copy
 from generator.progress import Bar
+from generator.acronymfold import expansions, name_counts, with_expansions
 from generator.surnames import full_names, story_counts, with_full_names
 from generator.unpublish import UNPUBLISHED, Desk, load_desk, notice_deletions, screen
 from generator.urls import MAX_SLUG, slugify
@@ -298,6 +299,8 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
         counts = archive_people(config) + story_counts(e.people for e in found)
         owners = full_names(known.people, counts)
         found = [with_full_names(entities, owners) for entities in found]
+        table = expansions(*name_counts(found), known.organisations, known.people)
+        found = [with_expansions(entities, table) for entities in found]
     with Bar(len(stories), "writing headlines", "story", progress and len(stories) >= PROGRESS_FROM) as bar:
         titles = headlines(stories, found, processes, bar.advance)
     taken = {e.path for e in index.values()}

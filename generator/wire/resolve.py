@@ -93,6 +93,7 @@ def resolve(text: str, mentions: Sequence[Mention], story: Story, lexicon: Lexic
     return Entities(keep(people), keep(places), keep(orgs), tags[:MAX_TAGS])
 
 
+_BODY_WORDS = nl.DEPARTMENTS | nl.read_list("generic-words") | {"board", "fed", "reserve", "exchequer"}
 _COMPASS = {"north", "south", "east", "west", "central", "far", "middle"}  # "the North" of Korea
 _PLACE_SUFFIX = re.compile(r"\s+(?:village|town|city|province|region|prefecture)$", re.I)
 
@@ -106,6 +107,8 @@ def _place_name(name: str) -> str:
 def _is_place(m: Mention, person_words: set[str]) -> bool:
     """Say whether a place mention is a real place: no language, event, or person's name."""
     folded = key(m.name)
+    if any(c.isdigit() for c in folded) or (m.source == "model" and _BODY_WORDS.issuperset(folded.split())):
+        return False  # "M3", "Treasury", "Board": a measure or a body the model took for a place
     if (folded in nl.NON_PERSON_NAMES or folded.split()[-1] in nl.NON_ORG_HEADS
             or (folded in nl.DEMONYMS and folded not in _COMPASS)):
         return False

@@ -73,3 +73,9 @@ def test_a_city_named_city_keeps_its_name() -> None:
 
 def test_the_dateline_region_is_a_place() -> None:
     assert {"Milwaukee", "Wisconsin"} <= set(_places("Parnevik fired a 63 on Saturday.", "Milwaukee", "Wisconsin"))
+
+
+def test_a_measure_or_a_body_is_no_place() -> None:
+    places = _places("M3 money supply rose in the United States, the Treasury said in Washington.")
+    assert not {"M3", "Treasury"} & set(places)
+    assert "Washington" in places

@@ -25,6 +25,8 @@ def test_company_markers_make_an_organisation(text: str, firm: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Settlers in the West Bank protested.",  # a place, not a bank
+    "It was advised by Harris Upham and Co Inc last week.",  # the run is the marker alone
+    "The Bank said rates would stay.",
     "Mr Smith said the company would grow.",
 ])
 def test_no_firm_without_a_marker(text: str) -> None:
