@@ -10,9 +10,9 @@ import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
-from generator import frontmatter, parallel
+from generator import frontmatter
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.markup import escape_copy
@@ -27,8 +27,6 @@ from generator.write import write_atomic
 
 ARTICLES = "articles"
 PROGRESS_FROM = 100  # seeds to read before a progress bar is worth showing
-HEADLINES_PARALLEL_FROM = 200  # headlines to write before it pays to fork workers
-HEADLINES_CHUNK = 50  # headlines a worker writes per task
 _SEED_LINE = re.compile(r"^  file: *['\"]?([^'\"\n]+?)['\"]? *$", re.M)  # the seed a story names
 
 
@@ -280,6 +278,7 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
            processes: int | None = None, progress: bool = False) -> Report:
     """Ingest seeds into content/articles/; return what was done (a bar shows it with PROGRESS)."""
     from generator.wire.extract import extract_many  # loads the language model: ingest only
+    from generator.wire.titles import headlines
     from generator.wire.summary import summary
 
     report = Report()
@@ -302,7 +301,7 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
         table = expansions(*name_counts(found), known.organisations, known.people)
         found = [with_expansions(entities, table) for entities in found]
     with Bar(len(stories), "writing headlines", "story", progress and len(stories) >= PROGRESS_FROM) as bar:
-        titles = headlines(stories, found, processes, bar.advance)
+        titles = headlines(stories, found, processes, bar.advance)  # ledes parsed in batches, on every core
     taken = {e.path for e in index.values()}
     for seed, entities, title in zip(seeds, found, titles):
         where = place(config, seed, title, index, taken, force, report)
@@ -319,28 +318,6 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
     desk.save()
     grow(config, report)
     return report
-
-
-def headlines(stories: Sequence[Story], found: Sequence[Entities], processes: int,
-              done: Callable[[int], None]) -> list[str]:
-    """Write each story's headline (a parse of its lede), on PROCESSES forked workers when many."""
-    from generator.wire import syntax
-    from generator.wire.headline import headline
-
-    if processes > 1 and len(stories) >= HEADLINES_PARALLEL_FROM:
-        syntax.model()  # loaded before the workers fork, so that they share it
-    else:
-        processes = 1
-
-    def work(indexes: Sequence[int]) -> list[str]:
-        return [headline(stories[i], found[i]) for i in indexes]
-
-    titles: list[str] = [""] * len(stories)
-    for part, written in parallel.run(work, len(stories), HEADLINES_CHUNK, processes):
-        for i, title in zip(part, written):
-            titles[i] = title
-        done(len(part))
-    return titles
 
 
 def editors_desk(config: Config, index: dict[str, Existing], report: Report) -> Desk:

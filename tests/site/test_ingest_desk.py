@@ -1,4 +1,4 @@
-"""Ingest at the editor's desk: headlines written on worker processes, and progress bars on a terminal."""
+"""Ingest shows its progress on a terminal: reading the stories, then writing their headlines."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import pytest
 import generator.ingest as ingest_module
 from conftest import write_config
 from generator.config import load_config
-from generator.ingest import headlines, ingest
-from generator.wire.entities import Entities, Story
+from generator.ingest import ingest
 
 LEDES = (
     "The Bihar government on Saturday announced a new bridge over the Ganga at Patna.",
@@ -19,17 +18,6 @@ LEDES = (
     "The Reserve Bank of India kept its policy rate unchanged on Friday.",
     "Farmers in Punjab began harvesting wheat a week early this year.",
 )
-
-
-def test_headlines_written_by_workers_match_those_written_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest_module, "HEADLINES_PARALLEL_FROM", 2)
-    monkeypatch.setattr(ingest_module, "HEADLINES_CHUNK", 2)  # three tasks for two workers
-    stories = [Story((lede,), None, "IANS") for lede in LEDES]
-    found = [Entities() for _ in stories]
-    counted: list[int] = []
-    alone = headlines(stories, found, 1, lambda n: None)
-    shared = headlines(stories, found, 2, counted.append)
-    assert shared == alone and all(alone) and sum(counted) == len(stories)
 
 
 def test_ingest_shows_progress_bars_only_when_asked_and_long(tmp_path: Path, capsys: pytest.CaptureFixture,
