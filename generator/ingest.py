@@ -18,6 +18,7 @@ from generator.errors import ContentError, Problem, display_path
 from generator.markup import escape_copy
 from generator.progress import Bar
 from generator.acronymfold import expansions, name_counts, with_expansions
+from generator.seedfiles import not_a_seed, read_seed
 from generator.surnames import full_names, story_counts, with_full_names
 from generator.unpublish import UNPUBLISHED, Desk, load_desk, notice_deletions, screen
 from generator.urls import MAX_SLUG, slugify
@@ -79,14 +80,17 @@ def lexicon(config: Config) -> Lexicon:
 def seed_files(config: Config, paths: Sequence[Path], report: Report) -> list[Path]:
     """List the seeds to read: PATHS (files or folders), else seeds/; skip non-.txt files."""
     found: list[Path] = []
+    named = set(paths)  # a file named on the command line and not read fails the run; in a folder, it is skipped
     for path in paths or [config.path("seeds")]:
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        elif path.exists():
+            found += sorted(p for p in path.iterdir() if not p.name.startswith(".") and
+                            (p.suffix.lower() == ".txt" or p.is_file()))
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             report.problems.append(Problem(display_path(path, config.root),
                                            "does not exist: name a seed file or folder"))
+    found = [p for p in found if is_seed_file(p, config.root, report, "error" if p in named else "warning")]
     keep = []
     for path in found:
         if path.suffix.lower() == ".txt":
@@ -96,6 +100,14 @@ def seed_files(config: Config, paths: Sequence[Path], report: Report) -> list[Pa
     if not keep and not report.problems:
         report.notes.append("no seeds to ingest: put wire stories in seeds/ as .txt files")
     return unique_by_name(keep, config.root, report)
+
+
+def is_seed_file(path: Path, root: Path, report: Report, severity: str) -> bool:
+    """Tell whether PATH is a regular file to read; name it and why it is skipped when not."""
+    why = not_a_seed(path)
+    if why is not None:
+        report.problems.append(Problem(display_path(path, root), why, severity=severity))
+    return why is None
 
 
 def unique_by_name(paths: Sequence[Path], root: Path, report: Report) -> list[Path]:
@@ -176,7 +188,7 @@ def load_seeds(files: Iterable[Path], root: Path, report: Report) -> list[tuple[
     loaded = []
     for path in files:
         try:
-            loaded.append((path, path.read_bytes()))
+            loaded.append((path, read_seed(path)))
         except OSError as exc:
             report.problems.append(Problem(display_path(path, root), f"cannot be read: {exc.strerror}"))
     return loaded
