@@ -42,7 +42,8 @@ _DANGLING = NO_SUBJECT | AUX | frozenset("says said not also who which whose whe
                                           "into over after before about amid around nearly almost "
                                           "approximately per than via including against between among "
                                           "toward towards under within without across during through upon "
-                                          "according be been being more less several no so any some many all".split())
+                                          "according be been being more less several no so any some many all "
+                                          "i he she we they".split())
 
 
 def bare(word: str) -> str:

@@ -172,3 +172,11 @@ def test_bare_names_drop_a_lone_proper_modifier() -> None:
     text = make("Canadian runner Leo Marsh beat Olympic 200 metres champion Sam Reyes of Jamaica "
                 "for the second time this season at the windswept Bislett stadium in Oslo.")
     assert text == "Leo Marsh beats Sam Reyes of Jamaica for second time this season"
+
+
+
+def test_never_ends_on_a_subject_pronoun() -> None:
+    from generator.wire.trim import finish
+    assert finish("Taxi driver punches traffic warden outside market after she") == \
+        "Taxi driver punches traffic warden outside market"
+    assert finish("Court fines club that sacked him") == "Court fines club that sacked him"
