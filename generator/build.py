@@ -28,6 +28,7 @@ from generator.incremental import (RACY_NS, Content, Inputs, Selection, find_rel
                                    select_groups, up_to_date)
 from generator.pages import Cards, Group, page_groups, sitemap_page
 from generator.render import RenderJob, environment, render_page
+from generator.search import GROUP as SEARCH, SearchMade, index_stories
 from generator.taxonomy import organise, term_lists
 from generator.urls import Urls
 from generator.views import site_view
@@ -109,7 +110,10 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
     try:
         chosen = step("compare", select_groups, job, groups, cache)
         made = step("render", render_groups, job, chosen, progress, lambda: save_cache(cache, SHARDED))
-        outputs = step("write", write_site, inputs, cache, job, groups, made, result)
+        search = step("search index", index_stories, config, content.site, urls, bodies, job, cache.read("plan"),
+                      inputs.stamp)
+        made.groups[SEARCH] = (search.key, search.records)
+        outputs = step("write", write_site, inputs, cache, job, groups, made, search, result)
     except BaseException:
         job.staging.reset()  # site/ is as it was; what was staged for it goes
         raise
@@ -262,14 +266,14 @@ def render_groups(job: RenderJob, chosen: Selection, progress: bool,
 
 
 def write_site(inputs: Inputs, cache: BuildCache, job: RenderJob, groups: list[Group], made: Made,
-               result: BuildResult) -> dict[str, str]:
-    """Render the sitemap, stage the static files, put them all in site/; return every output."""
-    records = [r for g in groups for r in made.groups[g.name][1]]
+               search: SearchMade, result: BuildResult) -> dict[str, str]:
+    """Render the sitemap, stage the static files, put them all in site/ with the search index."""
+    records = [r for g in groups for r in made.groups[g.name][1]] + search.records
     statics = [PageRecord("static/" + out, "", "static", None, False, hashlib.sha1(data).hexdigest())
                for out, data in inputs.assets.values()]
     sitemap = sitemap_record(job, records)
     check_unique(records + statics + [sitemap])
-    written = list(made.written)
+    written = made.written + search.written
     for record, (out, data) in zip(statics, inputs.assets.values()):
         if job.force or job.previous.get(record.path) != record.fingerprint:
             job.staging.write(record.path, data)

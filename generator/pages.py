@@ -133,8 +133,8 @@ def page_groups(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str
 
 
 def in_sitemap(page: Page) -> bool:
-    """Tell whether the sitemap lists PAGE: every HTML page but the 404 page."""
-    return page.template.endswith(".html") and page.kind != "404"
+    """Tell whether the sitemap lists PAGE: every HTML page but the 404 and search pages."""
+    return page.template.endswith(".html") and page.kind not in ("404", "search")
 
 
 def home_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> Iterator[Group]:
@@ -325,7 +325,15 @@ def site_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View
     return [Group("feed", newest, newest, (),
                   lambda: [feed_page(site, config, urls, cards, urls.file("feed.xml"), urls.index(""),
                                      config.title, site.order)]),
-            Group("files", (), (), (), lambda: site_files(config, urls))]
+            Group("files", (), (), (), lambda: site_files(config, urls))] + (
+        [Group("search", (), (), (), lambda: [search_page(config, urls)])] if config.search else [])
+
+
+def search_page(config: Config, urls: Urls) -> Page:
+    """Return the search page: a form that works without script, and results from the Pagefind index."""
+    url = urls.index("search")
+    return Page(url, "search.html", {"head": head(config, urls, url, "Search", f"Search every story of {config.title}."),
+                                     "pagefind": urls.file("pagefind/pagefind.js")}, "search")
 
 
 def site_files(config: Config, urls: Urls) -> list[Page]:

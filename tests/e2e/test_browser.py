@@ -28,6 +28,7 @@ PAGES = {
     "home": "", "story": "2025/11/07/azam-khan-meets-akhilesh-yadav/", "person": "people/akhilesh-yadav/",
     "place": "places/patna/", "tag": "tags/politics/", "edition": "2025/11/07/", "people": "people/",
     "places": "places/", "tags": "tags/", "editions": "editions/", "older": "page/2/", "404": "404.html",
+    "search": "search/?q=Akhilesh&place=Lucknow",
 }
 SHOT_PAGES = ("home", "story", "person")
 OVERFLOW_JS = "[document.scrollingElement.scrollWidth, window.innerWidth]"
