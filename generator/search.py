@@ -130,6 +130,8 @@ class Service:
         messages = [base64.b64encode(json.dumps({"message_id": self.next_id + i, "payload": p}).encode()) + b","
                     for i, p in enumerate(payloads)]
         self.next_id += len(messages)
+        if not messages:
+            return []
         writer = threading.Thread(target=self._send, args=(messages,), daemon=True)
         writer.start()
         answers = []

@@ -70,3 +70,9 @@ def test_search_must_be_true_or_false(project):
     write_config(project, search="yes")
     with pytest.raises(Exception, match="search: must be true or false"):
         load_config(project)
+
+
+def test_a_digest_with_no_story_yet_builds_an_empty_index(project):
+    build(load_config(project))
+    assert (project / "site" / "pagefind" / "pagefind.js").is_file()
+    assert (project / "site" / "search" / "index.html").is_file()
