@@ -3,8 +3,10 @@
 Incremental by design (incremental.py decides what to redo): every page belongs to a group that
 names what it reads (pages.Group). A group whose inputs hash as before is not even planned; a
 planned page whose bytes hash as what site/ holds is not written. Changed pages are written to a
-staging folder and moved into site/ only when all of them rendered, so a failure leaves site/ as
-it was. Cold builds parse, convert Markdown, relate stories and render on every core.
+staging folder and put in site/ only when all of them rendered, as one transaction (commit.py): a
+build that fails or is killed leaves site/ and the cache as the last complete build left them, or
+the next build completes it. A story that cannot be read is named and left out; the others are
+built. Cold builds parse, convert Markdown, relate stories and render on every core.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,12 +22,15 @@ from typing import Callable, Iterable, Iterator, Mapping
 from generator import markup, parallel
 from generator.cache import (SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection, open_cache,
                              quick_digest, save_cache)
+from generator.commit import Journal, commit, recover
 from generator.config import Config
-from generator.content import Reading, read_sources
-from generator.errors import ContentError, DigestError, Problem, ThemeError
+from generator.content import Reading, Source, fingerprint, read_sources
+from generator.errors import DigestError, Problem, ThemeError
 from generator.incremental import (RACY_NS, Content, Inputs, Selection, find_related, scan_inputs,
                                    select_groups, up_to_date)
+from generator.models import INDEX_NAMES, Site
 from generator.pages import Cards, Group, page_groups, sitemap_page
+from generator.progress import Bar
 from generator.render import RenderJob, environment, render_page
 from generator.search import GROUP as SEARCH, SearchMade, index_stories
 from generator.taxonomy import organise, term_lists
@@ -49,6 +53,8 @@ class BuildResult:
     removed: int = 0
     timings: list[tuple[str, float]] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # stories left out: the build failed for them
+    recovered: str | None = None  # what was done about a build stopped before it was complete
     changed: list[str] = field(default_factory=list)  # site-relative paths written this time
     up_to_date: bool = False  # nothing had changed: nothing was read but stats, nothing written
 
@@ -95,45 +101,61 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
     """Run the steps of a build, timing each."""
     result = BuildResult()
     step = Timer(result)
+    result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
     inputs = step("scan", scan_inputs, config)
     cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
     if step("up to date?", up_to_date, config, inputs, cache):
         result.pages.update(cache.state.kinds)
+        result.problems = list(cache.state.problems)
         result.up_to_date = True
         return result
-    content = step("read content", read_content, config, inputs, cache)
+    content = step("read content", read_content, config, inputs, cache, result)
     bodies = step("markdown", render_bodies, content, cache)
     related = step("related", find_related, config, inputs, content, cache)
-    urls = Urls(config.base_url, config.permalinks)
+    urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in content.site.clashes.items()})
+    result.warnings += clash_warnings(content.site, urls)
     groups = step("plan", plan_groups, config, urls, content, bodies, related)
     job = step("prepare", make_job, config, inputs, content, cache, urls, bodies)
     try:
         chosen = step("compare", select_groups, job, groups, cache)
-        made = step("render", render_groups, job, chosen, progress, lambda: save_cache(cache, SHARDED))
+        made = step("render", render_groups, job, chosen, progress,
+                    lambda: save_cache(cache, SHARDED, pending=True))
         search = step("search index", index_stories, config, content.site, urls, bodies, job, cache.read("plan"),
                       inputs.stamp)
         made.groups[SEARCH] = (search.key, search.records)
-        outputs = step("write", write_site, inputs, cache, job, groups, made, search, result)
+        outputs, journal = step("stage", stage_site, inputs, cache, job, groups, made, search, result)
+        parts = step("save cache", save_state, config, cache, inputs, content, related, made, outputs, result)
     except BaseException:
-        job.staging.reset()  # site/ is as it was; what was staged for it goes
+        recover(config.path("site"), config.path(CACHE_DIR))  # site/ is as it was; what was staged goes
         raise
-    step("save cache", save_state, cache, inputs, content, related, made, outputs, result.pages)
+    step("commit", commit, config.path("site"), config.path(CACHE_DIR), dataclasses.replace(journal, parts=parts))
     return result
 
 
-def read_content(config: Config, inputs: Inputs, cache: BuildCache) -> Content:
-    """Read the stories that changed, reuse the others; fail with every problem when any is bad."""
+def read_content(config: Config, inputs: Inputs, cache: BuildCache, result: BuildResult) -> Content:
+    """Read the stories that changed, reuse the others; leave out (and name) the bad ones.
+
+    Drafts are read (and cached) like any story, and left out of the site unless config.drafts.
+    """
     previous = cache.read("sources")
     reading: Reading = read_sources(config, inputs.files, previous, cache.state.scanned_at - RACY_NS,
                                     parallel.cores())
-    if reading.problems:
-        raise ContentError(reading.problems)
+    result.problems += [p for p in reading.problems if p.severity == "error"]
+    result.warnings += [p for p in reading.problems if p.severity != "error"]
     # a story read again is a new object, one taken from the cache the same one: compare identities
     # (comparing 10,000 stories field by field took 30 ms of every small rebuild)
     if len(reading.sources) != len(previous) or any(
             previous.get(path) is not source for path, source in reading.sources.items()):
         cache.put("sources", reading.sources)
-    return Content(reading.sources, previous, organise({s.key: s.article for s in reading.sources.values()}))
+    sources, before = published(reading.sources, config.drafts), published(previous, config.drafts)
+    return Content(sources, before, organise({s.key: s.article for s in sources.values()}))
+
+
+def published(sources: Mapping[str, Source], drafts: bool) -> Mapping[str, Source]:
+    """Return the stories the site shows: all with DRAFTS, else those not marked draft."""
+    if drafts or not any(s.article.draft for s in sources.values()):
+        return sources
+    return {path: s for path, s in sources.items() if not s.article.draft}
 
 
 def render_bodies(content: Content, cache: BuildCache) -> Bodies:
@@ -198,6 +220,20 @@ def plan_groups(config: Config, urls: Urls, content: Content, bodies: Mapping[st
     return page_groups(content.site, config, urls, bodies, related, cards)
 
 
+def clash_warnings(site: Site, urls: Urls) -> list[Problem]:
+    """Warn of each name that took another's slug and a hash of its own, naming a story that has it."""
+    found = {}
+    for (kind, name), (slug, other) in sorted(site.clashes.items()):
+        term = next((t for t in site.terms[kind] if t.slug == slug), None)
+        if term is None or slug in found:
+            continue
+        story = site.articles[term.articles[0]].source
+        found[slug] = Problem(story, f"{INDEX_NAMES[kind]}: {term.name!r} and {other!r} make the same URL; "
+                                     f"{term.name!r} is at {urls.term(kind, slug)} (if they are one, spell "
+                                     "them alike, or add an alias in config.yaml)", severity="warning")
+    return list(found.values())
+
+
 def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache, urls: Urls,
              bodies: Mapping[str, str]) -> RenderJob:
     """Set up rendering: the Jinja environment, the staging folder, what site/ holds now.
@@ -221,7 +257,9 @@ def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache
     staging.reset()
     metas = {s.key: s.meta for s in content.sources.values()}
     body_hashes = {s.key: s.body for s in content.sources.values()}
-    return RenderJob((), (), env, urls, inputs.shared, bodies, metas, body_hashes, previous, staging, force)
+    shared = quick_digest((inputs.shared, sorted(content.site.clashes.items()))) if content.site.clashes \
+        else inputs.shared  # a clash moves a name's URL on every page that links it
+    return RenderJob((), (), env, urls, shared, bodies, metas, body_hashes, previous, staging, force)
 
 
 def render_groups(job: RenderJob, chosen: Selection, progress: bool,
@@ -233,7 +271,7 @@ def render_groups(job: RenderJob, chosen: Selection, progress: bool,
     """
     job = dataclasses.replace(job, groups=chosen.todo, keys=chosen.keys)
     count = len(chosen.todo)
-    bar = Progress(count, progress and count >= PROGRESS_FROM)
+    bar = Bar(count, "rendering", "group", progress and count >= PROGRESS_FROM)
     workers = parallel.cores() if count >= PARALLEL_FROM else 1
     written, made, planned = [], dict(chosen.kept), 0
     layout = [] if chosen.layout is None else chosen.layout
@@ -265,14 +303,14 @@ def render_groups(job: RenderJob, chosen: Selection, progress: bool,
     return Made(groups, parts, written, planned)
 
 
-def write_site(inputs: Inputs, cache: BuildCache, job: RenderJob, groups: list[Group], made: Made,
-               search: SearchMade, result: BuildResult) -> dict[str, str]:
-    """Render the sitemap, stage the static files, put them all in site/ with the search index."""
+def stage_site(inputs: Inputs, cache: BuildCache, job: RenderJob, groups: list[Group], made: Made,
+               search: SearchMade, result: BuildResult) -> tuple[dict[str, str], Journal]:
+    """Render the sitemap, stage the static files; return every output (with the search index), what is to move."""
     records = [r for g in groups for r in made.groups[g.name][1]] + search.records
     statics = [PageRecord("static/" + out, "", "static", None, False, hashlib.sha1(data).hexdigest())
                for out, data in inputs.assets.values()]
     sitemap = sitemap_record(job, records)
-    check_unique(records + statics + [sitemap])
+    result.warnings += check_unique(records + statics + [sitemap])
     written = made.written + search.written
     for record, (out, data) in zip(statics, inputs.assets.values()):
         if job.force or job.previous.get(record.path) != record.fingerprint:
@@ -284,14 +322,11 @@ def write_site(inputs: Inputs, cache: BuildCache, job: RenderJob, groups: list[G
         written.append(sitemap.path)
     outputs = {r.path: r.fingerprint for r in records + statics + [sitemap]}
     stale = [] if job.force else sorted((set(cache.state.outputs) | set(job.previous)) - set(outputs))
-    if job.force:
-        job.staging.replace_target()
-    else:
-        job.staging.move_into_target(written, stale)
     result.pages.update(r.kind for r in records + [sitemap])
     result.written, result.removed, result.changed = len(written), len(stale), written
     result.planned = made.planned
-    return outputs
+    tree = job.staging.tree() if job.force else 0
+    return outputs, Journal(job.force, tree, () if job.force else tuple(written), tuple(stale), ())
 
 
 def sitemap_record(job: RenderJob, records: list[PageRecord]) -> PageRecord:
@@ -302,45 +337,40 @@ def sitemap_record(job: RenderJob, records: list[PageRecord]) -> PageRecord:
                       quick_digest((job.shared, listed)))
 
 
-def check_unique(records: list[PageRecord]) -> None:
-    """Fail when two outputs would be written to one file, naming both."""
+def check_unique(records: list[PageRecord]) -> list[Problem]:
+    """Fail when two outputs would be written to one file, naming both; warn of two that differ in case only."""
     seen: dict[str, PageRecord] = {}
+    folded: dict[str, PageRecord] = {}
+    warnings = []
     for record in records:
         other = seen.setdefault(record.path, record)
         if other is not record:
             raise DigestError(Problem("config.yaml", f"permalinks: the {other.kind} page {other.url} and the "
                                                      f"{record.kind} page {record.url} would both be written "
                                                      f"to site/{record.path}; give them different patterns"))
+        other = folded.setdefault(record.path.casefold(), record)
+        if other is not record and not any(w.message.startswith(f"permalinks: site/{other.path.split('/')[0]}/")
+                                           for w in warnings):  # once for each pair of folders
+            warnings.append(Problem("config.yaml", f"permalinks: site/{other.path} and site/{record.path} differ "
+                                                   "only in case: where file names ignore case (macOS, Windows, "
+                                                   "some uploads) one overwrites the other; give them different "
+                                                   "patterns", severity="warning"))
+    return warnings
 
 
-def save_state(cache: BuildCache, inputs: Inputs, content: Content, related: dict[str, tuple[str, ...]],
-               made: Made, outputs: dict[str, str], kinds: Counter) -> None:
-    """Remember what this build read and made, for the next one."""
-    cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related))
-    hashes = {rel: s.sha for rel, s in content.sources.items()}
-    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs, Counter(kinds)))
-    save_cache(cache)
-
-
-class Progress:
-    """A one-line progress bar on stderr, for long builds in a terminal."""
-
-    def __init__(self, total: int, show: bool):
-        self.total, self.done, self.show, self.shown_at = total, 0, show, 0.0
-
-    def advance(self, count: int) -> None:
-        """Count COUNT more done, redrawing at most ten times a second."""
-        self.done += count
-        now = time.monotonic()
-        if self.show and (now - self.shown_at > 0.1 or self.done == self.total):
-            self.shown_at = now
-            filled = 30 * self.done // max(1, self.total)
-            sys.stderr.write(f"\r  rendering [{'#' * filled}{'.' * (30 - filled)}] "
-                             f"{self.done}/{self.total} page groups")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        """Clear the bar's line."""
-        if self.show:
-            sys.stderr.write("\r" + " " * 72 + "\r")
-            sys.stderr.flush()
+def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Content,
+               related: dict[str, tuple[str, ...]], made: Made, outputs: dict[str, str],
+               result: BuildResult) -> tuple[str, ...]:
+    """Save what this build read and made, for the next one, beside the cache; return those files."""
+    cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related,
+                               dict(content.site.clashes)))
+    hashes = {rel: s.sha for rel, s in cache.read("sources").items()}  # drafts too: every story read
+    for rel in inputs.files.keys() - hashes.keys():  # stories left out: unchanged, they are named again
+        try:
+            hashes[rel] = fingerprint(config.path(rel).read_bytes())
+        except OSError:
+            pass
+    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs,
+                             Counter(result.pages), list(result.problems)))
+    save_cache(cache, pending=True)
+    return tuple(sorted(cache.pending))

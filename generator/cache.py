@@ -26,6 +26,8 @@ CACHE_VERSION = 2
 PARTS = ("state", "plan", "sources", "markdown")
 SHARDED = ("sources", "markdown")
 SHARDS = 16
+PENDING = ".next"  # a part saved by a build not yet committed (commit.py renames it into place)
+IN_PLACE = ("markdown",)  # keyed by the hash of what it holds: never wrong for any build
 
 
 def quick_digest(value: Any) -> str:
@@ -54,6 +56,7 @@ class State:
     scanned_at: int = 0  # ns; files changed since could have kept their stat
     outputs: dict[str, str] = field(default_factory=dict)  # path in site/ -> fingerprint
     kinds: Counter = field(default_factory=Counter)  # pages by kind
+    problems: list = field(default_factory=list)  # the stories left out, as errors.Problem: said again
 
 
 @dataclass(slots=True)
@@ -65,6 +68,7 @@ class PlanMemo:
     parts: dict[str, list[str]] = field(default_factory=dict)  # a group made in parts -> their names
     terms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    clashes: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # Site.clashes
 
 
 @dataclass(slots=True)
@@ -79,6 +83,7 @@ class BuildCache:
     dirty: set[str] = field(default_factory=set)  # parts to save
     shards: dict[str, list[dict | None]] = field(default_factory=dict)  # sharded parts, None: unread
     dirty_shards: set[tuple[str, int]] = field(default_factory=set)  # shards changed by change()
+    pending: set[str] = field(default_factory=set)  # files saved as FILE.next, for commit to rename
 
     def read(self, part: str) -> Any:
         """Return a part, reading it from disk on first use."""
@@ -126,23 +131,33 @@ def open_cache(folder: Path, stamp: str, clean: bool = False) -> BuildCache:
     return BuildCache(folder, stamp, _load(folder, "state", stamp, State))
 
 
-def save_cache(cache: BuildCache, parts: tuple[str, ...] = PARTS) -> None:
-    """Write the PARTS that changed, each atomically; the state last, as it vouches for the rest."""
+def save_cache(cache: BuildCache, parts: tuple[str, ...] = PARTS, pending: bool = False) -> None:
+    """Write the PARTS that changed, each atomically; the state last, as it vouches for the rest.
+
+    PENDING saves them beside their files, to be renamed into place when the build commits (but
+    the Markdown, which is right for any build); `cache.pending` lists those files.
+    """
+    def save(name: str, value: Any, in_place: bool = False) -> None:
+        file = f"{name}.pickle"
+        _save(cache.folder, file + (PENDING if pending and not in_place else ""), cache.stamp, value)
+        if pending and not in_place:
+            cache.pending.add(file)
+
     if "sources" in parts and "sources" in cache.dirty and cache.sources is not None:
         old = cache.shards.get("sources") or [None] * SHARDS
         for i, shard in enumerate(shard_of(cache.sources, "sources")):
             if old[i] != shard:
-                _save(cache.folder, f"sources-{i:x}", cache.stamp, shard)
+                save(f"sources-{i:x}", shard)
         cache.dirty.discard("sources")
     for part, index in sorted(cache.dirty_shards):
         if part in parts:
-            _save(cache.folder, f"{part}-{index:x}", cache.stamp, cache.shards[part][index])
+            save(f"{part}-{index:x}", cache.shards[part][index], part in IN_PLACE)
             cache.dirty_shards.discard((part, index))
     if "plan" in parts and "plan" in cache.dirty and cache.plan is not None:
-        _save(cache.folder, "plan", cache.stamp, cache.plan)
+        save("plan", cache.plan)
         cache.dirty.discard("plan")
     if "state" in parts and "state" in cache.dirty:
-        _save(cache.folder, "state", cache.stamp, cache.state)
+        save("state", cache.state)
         cache.dirty.discard("state")
 
 
@@ -175,10 +190,10 @@ def no_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _save(folder: Path, name: str, stamp: str, value: Any) -> None:
+def _save(folder: Path, file: str, stamp: str, value: Any) -> None:
     with no_collection():
         data = pickle.dumps((CACHE_VERSION, stamp, value), protocol=5)
-    write_atomic(folder / f"{name}.pickle", data)
+    write_atomic(folder / file, data)
 
 
 def _load(folder: Path, name: str, stamp: str, empty: type) -> Any:

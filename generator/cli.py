@@ -3,38 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
+from generator.commands import parser
 from generator.config import Config, load_config
 from generator.errors import DigestError, Problem, display_path
+from generator.lock import Busy, project_lock
 
-EXIT_OK, EXIT_FAILED = 0, 1  # argparse exits 2 on bad usage
-
-
-def parser() -> argparse.ArgumentParser:
-    """Return the argument parser of the digest command."""
-    top = argparse.ArgumentParser(prog="digest", description="Build a news digest from wire copy.")
-    top.add_argument("-C", dest="root", type=Path, default=Path("."),
-                     help="act on the project in DIR (where config.yaml is)")
-    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    ing = sub.add_parser("ingest", help="turn seeds into content/ stories")
-    ing.add_argument("paths", nargs="*", type=Path, help="seed files or folders (default: seeds/)")
-    ing.add_argument("--force", action="store_true",
-                     help="re-ingest stories edited by hand (their text is saved as .bak first)")
-    bld = sub.add_parser("build", help="build site/ from content/")
-    bld.add_argument("--base-url", help="override base_url of config.yaml")
-    bld.add_argument("--clean", action="store_true", help="ignore the build cache")
-    srv = sub.add_parser("serve", help="build, serve with live reload, rebuild on save")
-    srv.add_argument("--base-url", help="override base_url of config.yaml")
-    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    srv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    srv.add_argument("--open", action="store_true", help="open the site in a browser")
-    evl = sub.add_parser("eval", help="score people/places/organisations against a gold file")
-    evl.add_argument("gold", type=Path, help="a gold.jsonl beside a seeds/ folder")
-    return top
+EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 2  # argparse exits 2 on bad usage too
+EXIT_PIPE = 141  # as a shell reports a command whose reader went away (128 + SIGPIPE)
 
 
 def report_problems(problems: Sequence[Problem], out: TextIO) -> None:
@@ -55,19 +37,26 @@ def run_ingest(config: Config, args: argparse.Namespace) -> int:
     """Ingest seeds and say what happened."""
     from generator.ingest import ingest
 
-    report = ingest(config, [project_path(config.root, p) for p in args.paths], force=args.force)
+    with holding(config, "ingest", args):
+        report = ingest(config, [project_path(config.root, p) for p in args.paths], force=args.force,
+                        progress=not args.quiet and sys.stderr.isatty())
+    report_problems(report.problems, sys.stderr)
+    if args.quiet:
+        return EXIT_FAILED if report.failed else EXIT_OK
     for note in report.notes:
         print(note)
-    report_problems(report.problems, sys.stderr)
     rel = lambda p: display_path(p, config.root)  # noqa: E731
     kept = sorted(set(report.kept))
     if kept:
         print(f"kept {len(kept)} edited stor{'y' if len(kept) == 1 else 'ies'}: " + ", ".join(map(rel, kept)))
     for path in report.backups:
         print(f"saved your edited version as {rel(path)}")
+    for name in report.restored:
+        print(f"published again: {name} (no longer in content/unpublished.txt)")
     print(f"ingested {len(report.written)} stor{'y' if len(report.written) == 1 else 'ies'}, "
-          f"{report.unchanged} unchanged" + (f", {sum(p.severity == 'error' for p in report.problems)} failed"
-                                             if report.failed else ""))
+          f"{report.unchanged} unchanged"
+          + (f", {len(report.unpublished)} unpublished (see content/unpublished.txt)" if report.unpublished else "")
+          + (f", {sum(p.severity == 'error' for p in report.problems)} failed" if report.failed else ""))
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
@@ -75,10 +64,23 @@ def run_build(config: Config, args: argparse.Namespace) -> int:
     """Build site/ and print a summary."""
     from generator.build import build
 
-    result = build(config, clean=args.clean, progress=sys.stderr.isatty())
-    report_problems(result.warnings, sys.stderr)
-    print(result.summary())
-    return EXIT_OK
+    with holding(config, "build", args):
+        result = build(config, clean=args.clean, progress=not args.quiet and sys.stderr.isatty())
+    if result.recovered:
+        print(result.recovered, file=sys.stderr)
+    report_problems(result.warnings + result.problems, sys.stderr)
+    if not args.quiet:
+        print(result.summary())
+    if result.problems:
+        print(f"failed: {len(result.problems)} stor{'y' if len(result.problems) == 1 else 'ies'} left out "
+              "(named above); the others were built", file=sys.stderr)
+    return EXIT_FAILED if result.problems else EXIT_OK
+
+
+def holding(config: Config, command: str, args: argparse.Namespace):
+    """Hold the project's lock for COMMAND: wait for another writer, saying so, or exit 2 with --no-wait."""
+    return project_lock(config.path(".cache"), command, wait=not args.no_wait,
+                        waiting=lambda message: print(message, file=sys.stderr, flush=True))
 
 
 def run_serve(config: Config, args: argparse.Namespace) -> int:
@@ -86,7 +88,66 @@ def run_serve(config: Config, args: argparse.Namespace) -> int:
     from generator.serve import serve
 
     overrides = {"base_url": args.base_url} if args.base_url else {}
+    if args.drafts:
+        config = dataclasses.replace(config, drafts=True)
+        print("showing the stories marked draft: true (`digest build` leaves them out)")
     return serve(config, host=args.host, port=args.port, open_browser=args.open, overrides=overrides)
+
+
+def run_check(config: Config, args: argparse.Namespace) -> int:
+    """Check the project without writing site/; say what is wrong, exit 1 on any error."""
+    from generator.check import check
+
+    found = check(config)
+    report_problems(found.problems, sys.stderr)
+    errors = sum(p.severity == "error" for p in found.problems)
+    warnings = len(found.problems) - errors
+    if not args.quiet:
+        print(f"checked {found.summary()}: {errors} error{'s' * (errors != 1)}, "
+              f"{warnings} warning{'s' * (warnings != 1)}")
+    return EXIT_FAILED if errors else EXIT_OK
+
+
+def run_rm(config: Config, args: argparse.Namespace) -> int:
+    """Unpublish the stories named: record their seeds, delete their files."""
+    with holding(config, "rm", args):
+        return unpublish_stories(config, args)
+
+
+def unpublish_stories(config: Config, args: argparse.Namespace) -> int:
+    """Unpublish each story named, saying what became of it."""
+    from generator.unpublish import UNPUBLISHED, load_desk, remove_story
+
+    desk, problems = load_desk(config.path("content"), config.root)
+    report_problems(problems, sys.stderr)
+    failed = False
+    for path in args.paths:
+        path = project_path(config.root, path)
+        try:
+            stone = remove_story(desk, path, config.root, dt.date.today())
+        except DigestError as exc:
+            report_problems(exc.problems, sys.stderr)
+            failed = True
+            continue
+        if not args.quiet:
+            where = display_path(path, config.root)
+            print(f"unpublished {where}: " + (f"its seed {stone.seed} is listed in content/{UNPUBLISHED}"
+                                               if stone else "deleted (it came from no seed)"))
+    if not args.quiet:
+        print("run `digest build` to update site/")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Make a new digest and say what to do next."""
+    from generator.starter import make_digest
+
+    folder = args.dir if args.dir.is_absolute() else args.root / args.dir
+    made = make_digest(folder)
+    if not args.quiet:
+        print(f"made a new digest in {folder}: " + ", ".join(made))
+        print(f"next: cd {folder} && make site   (then `make serve` to preview)")
+    return EXIT_OK
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -100,12 +161,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the digest command; return its exit code."""
     args = parser().parse_args(argv)
     try:
-        if args.command == "eval":
-            return run_eval(args)
-        overrides = {"base_url": args.base_url} if getattr(args, "base_url", None) else {}
-        config = load_config(args.root.resolve(), overrides)
-        command = {"ingest": run_ingest, "build": run_build, "serve": run_serve}[args.command]
-        return command(config, args)
+        code = dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit where it would print a traceback
+        return code
+    except BrokenPipeError:  # `digest ... | head`: the reader has all it wanted; say nothing
+        quiet_stdout()
+        return EXIT_PIPE
+    except Busy as exc:
+        report_problems(exc.problems, sys.stderr)
+        return EXIT_BUSY
     except DigestError as exc:
         report_problems(exc.problems, sys.stderr)
         return EXIT_FAILED
@@ -115,3 +179,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
         return 130
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    """Run the subcommand ARGS name."""
+    if args.command == "eval":
+        return run_eval(args)
+    if args.command == "init":
+        return run_init(args)
+    overrides = {"base_url": args.base_url} if getattr(args, "base_url", None) else {}
+    config = load_config(args.root.resolve(), overrides)
+    command = {"ingest": run_ingest, "build": run_build, "serve": run_serve, "check": run_check,
+               "rm": run_rm}[args.command]
+    return command(config, args)
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit raises no second BrokenPipeError."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

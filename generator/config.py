@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator import yamlvalues
 from generator.errors import ConfigError, Problem
 
 CONFIG_NAME = "config.yaml"
@@ -19,6 +20,7 @@ DEFAULT_PERMALINKS = {
     "edition": "{year}/{month}/{day}/",
     "person": "people/{slug}/",
     "place": "places/{slug}/",
+    "organisation": "organisations/{slug}/",
     "tag": "tags/{slug}/",
 }
 
@@ -41,12 +43,13 @@ class Config:
     theme: str = "default"
     paginate: int = 20
     feed_size: int = 50
-    term_feeds: str = "summary"  # what a person's, place's or tag's feed carries: "summary" or "full" text
+    term_feeds: str = "summary"  # what a person's, place's, organisation's or tag's feed carries: "summary" or "full" text
     related: int = 5
     cname: str | None = None
     permalinks: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_PERMALINKS))
     aliases: Mapping[str, str] = field(default_factory=dict)
     banned: tuple[str, ...] = ()
+    drafts: bool = False  # show stories marked draft: true; only `digest serve --drafts` sets it, never config.yaml
     search: bool = True  # a Pagefind index of the stories and a search page
 
     @property
@@ -61,7 +64,9 @@ class Config:
 
 
 def _is_str(v: Any) -> str | None:
-    return None if isinstance(v, str) and v.strip() else "must be a non-empty string"
+    if not isinstance(v, str) or not v.strip():
+        return "must be a non-empty string"
+    return yamlvalues.control_character(v)
 
 
 def _is_count(v: Any) -> str | None:
@@ -138,7 +143,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "term_feeds": _is_feed_content, "related": _is_count, "cname": _is_domain, "permalinks": _is_permalinks,
     "aliases": _is_mapping, "banned": _is_list, "search": _is_bool,
 }
-assert set(CHECKS) == {f.name for f in fields(Config)} - {"root"}
+assert set(CHECKS) == {f.name for f in fields(Config)} - {"root", "drafts"}
 
 
 def _key_lines(text: str) -> list[tuple[str, int]]:
@@ -169,15 +174,45 @@ def _duplicates(keys: list[tuple[str, int]]) -> list[Problem]:
     return problems
 
 
+def yaml_error_line(exc: yaml.MarkedYAMLError) -> int | None:
+    """Return the 0-based line a YAML syntax error is on, as an editor would point at it.
+
+    An unclosed bracket or quote is found only where the next line starts; the line that opened it
+    (the error's context) is the one to fix.
+    """
+    context = exc.context or ""
+    if exc.context_mark is not None and ("flow" in context or "quoted" in context):
+        return exc.context_mark.line
+    return exc.problem_mark.line if exc.problem_mark is not None else None
+
+
+def yaml_error_text(exc: yaml.MarkedYAMLError) -> str:
+    """Return what is wrong, saying what was left open when that is the cause."""
+    context = exc.context or ""
+    if "flow sequence" in context:
+        return f"{exc.problem}: a '[' is not closed"
+    if "flow mapping" in context:
+        return f"{exc.problem}: a '{{' is not closed"
+    if "quoted" in context:
+        return f"{exc.problem}: a quote is not closed"
+    return str(exc.problem)
+
+
 def load_yaml(path: Path, label: str) -> Any:
-    """Load a YAML file, turning a syntax error into a named problem with its line."""
+    """Load a YAML file, turning a syntax error or an impossible value into a named problem with its line."""
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise ConfigError(Problem(label, f"is not valid YAML: {exc.problem}", line)) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(Problem(label, f"cannot be read: {exc}")) from None
+    try:
+        return yaml.load(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = yaml_error_line(exc)
+        raise ConfigError(Problem(label, f"is not valid YAML: {yaml_error_text(exc)}",
+                                  None if line is None else line + 1)) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # 2025-02-30, a NUL byte
+        key, line, what = yamlvalues.unreadable(text, exc)
+        raise ConfigError(Problem(label, f"{key}: {what}" if key else what, line)) from None
 
 
 def load_config(root: Path, overrides: Mapping[str, Any] | None = None) -> Config:

@@ -6,22 +6,25 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import re
 import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from generator import frontmatter, parallel
+from generator import fields, frontmatter, parallel
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.models import Article
-from generator.urls import slugify
+from generator.urls import MAX_SLUG, shorten, slugify
+from generator.yamlvalues import control_character
 
 LIST_FIELDS = ("people", "places", "organisations", "tags")
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 META_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "body")
 StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes one
 PARALLEL_FROM = 500  # files to parse before it pays to fork workers
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +116,9 @@ def _names(meta: Mapping[str, Any], key: str) -> tuple[str, ...]:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"{key}: must be a list of names, e.g. {key}: [Azam Khan, Akhilesh Yadav]")
+    for name in value:
+        if trouble := control_character(name):
+            raise ValueError(f"{key}: {name!r} {trouble}")
     return tuple(dict.fromkeys(v.strip() for v in value if v.strip()))
 
 
@@ -122,8 +128,12 @@ def _text(meta: Mapping[str, Any], key: str, required: bool = False) -> str | No
         if required:
             raise ValueError(f"{key}: is missing; every story needs a {key}")
         return None
-    if not isinstance(value, (str, int, float)):
-        raise ValueError(f"{key}: must be text")
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        kind = {"list": "a list", "dict": "a mapping", "bool": "a yes/no value", "date": "a date",
+                "datetime": "a date"}.get(type(value).__name__, type(value).__name__)
+        raise ValueError(f"{key}: must be text, not {kind}; put it in quotes if it is meant as text")
+    if trouble := control_character(str(value)):
+        raise ValueError(f"{key}: {trouble}")
     return str(value).strip()
 
 
@@ -134,6 +144,8 @@ def make_article(meta: Mapping[str, Any], body: str, source: str, stem: str, zon
     except (ValueError, TypeError) as exc:
         raise ValueError(f"date: {exc}; write it as 2025-11-07 or 2025-11-07T09:30:00+05:30") from None
     slug = _text(meta, "slug") or stem
+    if len(slug) > MAX_SLUG and _SLUG.fullmatch(slug):  # a long headline's: shortened, kept unique
+        slug = shorten(slug)
     if slugify(slug) != slug:
         raise ValueError(f"slug: {slug!r} is not a slug; use lowercase letters, digits and hyphens "
                          f"such as {slugify(slug)!r}")
@@ -141,23 +153,36 @@ def make_article(meta: Mapping[str, Any], body: str, source: str, stem: str, zon
     names = {key: _names(meta, key) for key in LIST_FIELDS}
     return Article(source=source, slug=slug, title=_text(meta, "title", required=True) or "",
                    date=date, summary=_text(meta, "summary") or "", body=body,
-                   dateline=_text(meta, "dateline"), agency=_text(meta, "agency"), seed=seed, **names)
+                   dateline=_text(meta, "dateline"), agency=_text(meta, "agency"), seed=seed,
+                   draft=meta.get("draft") is True, **names)
 
 
 def parse_article(data: bytes, source: str, config: Config) -> Article:
     """Turn the bytes of content file SOURCE into an Article; raise ContentError with the line."""
+    return parse_story(data, source, config)[0]
+
+
+def parse_story(data: bytes, source: str, config: Config) -> tuple[Article, list[Problem]]:
+    """Turn content file SOURCE into an Article and warnings; raise ContentError naming the line."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError(Problem(source, "is not UTF-8 text: save it as UTF-8")) from None
     doc = frontmatter.split(text, source)
+
+    def line_of(key: str) -> int | None:
+        line = _field_lines(text.split("\n---", 1)[0].removeprefix("---\n")).get(key)
+        return line + 1 if line else None
+
+    checked = [Problem(source, message, line_of(key), severity)
+               for key, message, severity in fields.check_keys(doc.meta)]
+    errors = [p for p in checked if p.severity == "error"]
+    if errors:
+        raise ContentError(errors)
     try:
-        return make_article(doc.meta, doc.body, source, Path(source).stem, config.timezone)
+        return make_article(doc.meta, doc.body, source, Path(source).stem, config.timezone), checked
     except ValueError as exc:
-        key = str(exc).split(":", 1)[0]
-        head = text.split("\n---", 1)[0]
-        line = _field_lines(head.removeprefix("---\n")).get(key)
-        raise ContentError(Problem(source, str(exc), line + 1 if line else None)) from None
+        raise ContentError(Problem(source, str(exc), line_of(str(exc).split(":", 1)[0]))) from None
 
 
 def _read_bytes(path: Path, source: str) -> bytes:
@@ -216,8 +241,10 @@ def read_sources(config: Config, files: Mapping[str, StatKey], known: Mapping[st
         problems += trouble
         if read is not None:
             sources[source] = read
-    articles = [s.article for s in sources.values()]
-    return Reading(sources, problems + duplicate_urls(articles), sum(f[2] for f in found.values()))
+    duplicates = duplicate_urls([s.article for s in sources.values()])
+    for problem in duplicates:  # the first story keeps the URL; the others are left out, and named
+        sources.pop(problem.path, None)
+    return Reading(sources, problems + duplicates, sum(f[2] for f in found.values()))
 
 
 def read_source(config: Config, source: str, stat: StatKey,
@@ -228,7 +255,8 @@ def read_source(config: Config, source: str, stat: StatKey,
         sha = fingerprint(data)
         if old is not None and old.sha == sha:
             return dataclasses.replace(old, stat=stat), [], False
-        return make_source(stat, sha, parse_article(data, source, config)), [], True
+        article, warnings = parse_story(data, source, config)
+        return make_source(stat, sha, article), warnings, True
     except ContentError as exc:
         return None, exc.problems, False
 

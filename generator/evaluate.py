@@ -13,7 +13,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence, TextIO
+from typing import Any, Callable, Iterable, Mapping, Sequence, TextIO
 
 TYPES = ("persons", "places", "orgs")
 _ENTITY_FIELD = {"persons": "people", "places": "places", "orgs": "organisations"}
@@ -71,15 +71,24 @@ def normalise(name: str) -> str:
 
 
 def score_story(predicted: Iterable[str], gold: Sequence[str],
-                aliases: Mapping[str, Sequence[str]], optional: Sequence[str]) -> Score:
-    """Score one story's predictions of one type against its gold names."""
-    forms = [{normalise(g), *(normalise(a) for a in aliases.get(g, ()))} for g in gold]
-    ignored = {normalise(o) for o in optional}
+                aliases: Mapping[str, Sequence[str]], optional: Sequence[str],
+                canon: Callable[[str], str] | None = None) -> Score:
+    """Score one story's predictions of one type against its gold names.
+
+    CANON, when given, names each string by its canonical form first (places: "U.S." and
+    "United States" are one place), so that a canonical name hits the form the text used; gold
+    names of one canonical form ("U.S." and "United States" both labelled) are one entity.
+    """
+    norm = (lambda name: normalise(canon(name))) if canon else normalise  # noqa: E731
+    if canon:
+        gold = list({norm(g): g for g in reversed(gold)}.values())[::-1]
+    forms = [{norm(g), *(norm(a) for a in aliases.get(g, ()))} for g in gold]
+    ignored = {norm(o) for o in optional}
     hit: set[int] = set()
     fps: list[str] = []
     seen: set[str] = set()
     for name in predicted:
-        key = normalise(name)
+        key = norm(name)
         if not key or key in seen:
             continue
         seen.add(key)
@@ -127,14 +136,25 @@ def read_gold(path: Path) -> list[GoldStory]:
     return stories
 
 
-def score_all(gold: Sequence[GoldStory], predicted: Sequence[Mapping[str, Sequence[str]]]
-              ) -> dict[str, list[Score]]:
-    """Score every story and type; return type -> per-story scores."""
+def score_all(gold: Sequence[GoldStory], predicted: Sequence[Mapping[str, Sequence[str]]],
+              canon: Mapping[str, Callable[[str], str]] | None = None,
+              acronyms: Sequence[Mapping[str, str]] | None = None) -> dict[str, list[Score]]:
+    """Score every story and type; return type -> per-story scores.
+
+    CANON maps a type to the function that names its entities canonically (see score_story).
+    ACRONYMS, one map a story, names an acronym the story defines by its full name ("SDA" ->
+    Party of Democratic Action): an organisation labelled under both is one organisation.
+    """
     result: dict[str, list[Score]] = {t: [] for t in TYPES}
-    for story, guess in zip(gold, predicted):
+    for i, (story, guess) in enumerate(zip(gold, predicted)):
+        own = dict(canon or {})
+        if acronyms and acronyms[i]:
+            table = {normalise(a): f for a, f in acronyms[i].items()}
+            own["orgs"] = lambda name, table=table: table.get(normalise(name), name)
         for kind in TYPES:
             result[kind].append(score_story(guess.get(kind, ()), story.labels[kind],
-                                            story.aliases, story.optional.get(kind, ())))
+                                            story.aliases, story.optional.get(kind, ()),
+                                            own.get(kind)))
     return result
 
 
@@ -209,6 +229,9 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
     SPLIT (else $DIGEST_EVAL_SPLIT, else 'all') picks the stories: see ``select``. Scoring all
     of them also prints the odd and even halves, so tuning on one half is checked on the other.
     """
+    from generator.wire import geo
+    from generator.wire.acronyms import story_acronyms
+    from generator.wire.extract import story_text
     from generator.wire.entities import Lexicon, Story
     from generator.wire.extract import extract_many
     from generator.wire.parse import SeedError, parse_seed
@@ -236,14 +259,24 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
         return 2
     found = extract_many(inputs, Lexicon(), processes=processes)
     predicted = [{kind: getattr(e, _ENTITY_FIELD[kind]) for kind in TYPES} for e in found]
-    scores = score_all(stories, predicted)
+    acronyms = [story_acronyms(story_text(s)) for s in inputs]
+    scores = score_all(stories, predicted, {"places": geo.canonical}, acronyms)
     print(f"{gold}: {len(stories)} stories", file=out)
     print(format_table(scores), file=out)
     if split.strip() in ("", "all") and len(stories) > 1:
         print(split_tables(stories, scores), file=out)
     if errors:
         print(format_errors(stories, scores), file=out)
+    print(headline_report(inputs, found, errors), file=out)
     return 0
+
+
+def headline_report(stories: Sequence[Any], found: Sequence[Any], failures: bool = False) -> str:
+    """Return the headline checks a program can make (verb, subject, ending, noise, length) for the set."""
+    from generator.wire.headline import headline
+    from generator.wire.rubric import format_tally, judge_all
+
+    return format_tally(judge_all([headline(s, e) for s, e in zip(stories, found)]), failures)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ def atom(context: Mapping[str, Any], absolute: Callable[[str], str], bodies: Map
     """Return an Atom 1.0 feed of the stories in CONTEXT, with absolute URLs.
 
     Entries carry the story's text (from BODIES) unless CONTEXT says full is false: then the
-    title, summary and link alone, as a person's, place's or tag's feed does by default.
+    title, summary and link alone, as a term's feed (a person's, place's ...) does by default.
     """
     full = context.get("full", True)
     updated = context["updated"] or EPOCH

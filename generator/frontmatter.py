@@ -10,8 +10,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from generator import quickyaml
-from generator.config import SafeLoader
+from generator import quickyaml, yamlvalues
+from generator.config import SafeLoader, yaml_error_line, yaml_error_text
 from generator.errors import ContentError, Problem
 
 FENCE = "---"
@@ -45,8 +45,12 @@ def split(text: str, path: str) -> Document:
         if meta is None:  # not plain front matter: PyYAML reads it (and names the line of an error)
             meta = yaml.load(head, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 2 if exc.problem_mark else 1
-        raise ContentError(Problem(path, f"front matter is not valid YAML: {exc.problem}", line)) from None
+        line = yaml_error_line(exc)  # 0-based in the front matter, which starts on line 2
+        raise ContentError(Problem(path, f"front matter is not valid YAML: {yaml_error_text(exc)}",
+                                   1 if line is None else line + 2)) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # 2025-02-30, a NUL byte
+        key, line, what = yamlvalues.unreadable(head, exc)
+        raise ContentError(Problem(path, f"{key}: {what}" if key else what, line + 1 if line else 1)) from None
     if not isinstance(meta, dict):
         raise ContentError(Problem(path, "front matter must be a mapping of fields (key: value)", 2))
     body_line = head.count("\n") + 3

@@ -98,11 +98,11 @@ def find_related(config: Config, inputs: Inputs, content: Content,
     memo = cache.read("plan")
     site, stale = content.site, None
     if memo.shared == inputs.shared:
-        stale = changed_neighbourhood(content, memo.terms)
+        stale = changed_neighbourhood(content, memo.terms, memo.clashes)
     return related_lists(site, config.related, memo.related, stale, parallel.cores())
 
 
-def changed_neighbourhood(content: Content, old_terms: Mapping) -> set[str] | None:
+def changed_neighbourhood(content: Content, old_terms: Mapping, old_clashes: Mapping) -> set[str] | None:
     """Return the stories whose related list an edit may change; None when that is most of them."""
     old = {s.key: s for s in content.previous.values()}
     new = {s.key: s for s in content.sources.values()}
@@ -114,9 +114,9 @@ def changed_neighbourhood(content: Content, old_terms: Mapping) -> set[str] | No
     stale = set(changed)
     for key in changed:
         if key in old:
-            stale |= neighbours(old_terms, old[key].article)
+            stale |= neighbours(old_terms, old[key].article, old_clashes)
         if key in new:
-            stale |= neighbours(lists, new[key].article)
+            stale |= neighbours(lists, new[key].article, content.site.clashes)
     return stale
 
 

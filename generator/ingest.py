@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,13 +16,17 @@ from generator import frontmatter
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.markup import escape_copy
+from generator.progress import Bar
 from generator.surnames import full_names, story_counts, with_full_names
+from generator.unpublish import UNPUBLISHED, Desk, load_desk, notice_deletions, screen
 from generator.urls import MAX_SLUG, slugify
 from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.parse import Seed, SeedError, parse_seed
 from generator.write import write_atomic
 
 ARTICLES = "articles"
+PROGRESS_FROM = 100  # seeds to read before a progress bar is worth showing
+_SEED_LINE = re.compile(r"^  file: *['\"]?([^'\"\n]+?)['\"]? *$", re.M)  # the seed a story names
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +49,9 @@ class Report:
     backups: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unreadable: list[Path] = field(default_factory=list)  # content files whose seed cannot be told
+    unpublished: list[str] = field(default_factory=list)  # seeds held back: their stories were unpublished
+    restored: list[str] = field(default_factory=list)  # unpublished seeds published again (--force)
 
     @property
     def failed(self) -> bool:
@@ -101,20 +109,43 @@ def unique_by_name(paths: Sequence[Path], root: Path, report: Report) -> list[Pa
 
 
 def scan_content(config: Config, report: Report) -> dict[str, Existing]:
-    """Index the stories in content/ by the seed file they came from; note the edited ones."""
+    """Index the stories in content/ by the seed file they came from; note the edited ones.
+
+    A story whose front matter no longer reads (a hand edit gone wrong) is still known by its
+    seed's name, found in its text: ingest leaves it alone, says so, and writes no second copy.
+    """
     index: dict[str, Existing] = {}
     for path in sorted(config.path("content").joinpath(ARTICLES).rglob("*.md")):
+        where = display_path(path, config.root)
         try:
             text = path.read_text(encoding="utf-8")
-            source = frontmatter.split(text, display_path(path, config.root)).meta.get("source") or {}
-        except (OSError, UnicodeDecodeError, ContentError):
-            continue  # the build reports broken content; ingest must simply not touch it
+            source = frontmatter.split(text, where).meta.get("source") or {}
+        except (OSError, UnicodeDecodeError, ContentError) as exc:
+            broken(path, where, exc, index, report)
+            continue
         edited = frontmatter.is_edited(text)
         if edited:
             report.edited.append(path)
         if isinstance(source, dict) and isinstance(source.get("file"), str):
             index[source["file"]] = Existing(path, str(source.get("sha256")), edited)
     return index
+
+
+def broken(path: Path, where: str, exc: Exception, index: dict[str, Existing], report: Report) -> None:
+    """Keep a story that does not read as an edited one, known by the seed its text names."""
+    try:
+        seed = _SEED_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        seed = None
+    what = exc.problems[0].message if isinstance(exc, ContentError) else "cannot be read"
+    if seed is None:
+        report.unreadable.append(path)
+        report.problems.append(Problem(where, f"{what}; ingest cannot tell which seed it came from",
+                                       severity="warning"))
+        return
+    index[seed.group(1)] = Existing(path, "", edited=True)
+    report.problems.append(Problem(where, f"{what}; ingest leaves it alone (and writes no second copy "
+                                          f"of {seed.group(1)}) until it is fixed", severity="warning"))
 
 
 def story_of(seed: Seed) -> Story:
@@ -242,8 +273,8 @@ def place(config: Config, seed: Seed, title: str, index: dict[str, Existing],
 
 
 def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
-           processes: int | None = None) -> Report:
-    """Ingest seeds into content/articles/; return what was done."""
+           processes: int | None = None, progress: bool = False) -> Report:
+    """Ingest seeds into content/articles/; return what was done (a bar shows it with PROGRESS)."""
     from generator.wire.extract import extract_many  # loads the language model: ingest only
     from generator.wire.headline import headline
     from generator.wire.summary import summary
@@ -253,11 +284,14 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
     index = scan_content(config, report)
     report.kept += [e.path for e in index.values() if e.edited and not force]
     loaded = load_seeds(seed_files(config, list(paths), report), config.root, report)
+    desk = editors_desk(config, index, report)
+    loaded = held_back(desk, loaded, index, paths, force, report)
     seeds = read_seeds(loaded, index, force, report, config.root)
     stories = [story_of(seed) for seed in seeds]
     if processes is None:
         processes = 2 if len(stories) >= 200 else 1
-    found = extract_many(stories, known, processes=processes) if stories else []
+    with Bar(len(stories), "reading stories", "story", progress and len(stories) >= PROGRESS_FROM) as bar:
+        found = extract_many(stories, known, processes=processes, done=bar.advance) if stories else []
     if found:
         counts = archive_people(config) + story_counts(e.people for e in found)
         owners = full_names(known.people, counts)
@@ -275,8 +309,38 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
             report.written.append(path)
         else:
             report.unchanged += 1
+        desk.remember(seed.name, seed.sha256)
+    desk.save()
     grow(config, report)
     return report
+
+
+def editors_desk(config: Config, index: dict[str, Existing], report: Report) -> Desk:
+    """Read the lists of ingested and unpublished seeds; unpublish the stories deleted since."""
+    desk, problems = load_desk(config.path("content"), config.root)
+    report.problems += problems
+    if report.unreadable:  # a story that cannot be read is not a deleted one: decide nothing now
+        return desk
+    stories = {name: existing.seed_sha256 for name, existing in index.items()}
+    for stone in notice_deletions(desk, stories, dt.date.today()):
+        report.notes.append(f"{stone.seed}: its story was deleted from content/, so it stays unpublished "
+                            f"(listed in content/{UNPUBLISHED})")
+    return desk
+
+
+def held_back(desk: Desk, loaded: list[tuple[Path, bytes]], index: dict[str, Existing],
+              paths: Sequence[Path], force: bool, report: Report) -> list[tuple[Path, bytes]]:
+    """Drop the seeds of unpublished stories (unless forced by name), and those of unreadable ones."""
+    missing = frozenset(desk.ingested) - frozenset(index) if report.unreadable else frozenset()
+    named = frozenset(p for p in paths if p.suffix.lower() == ".txt")
+    keep, held, restored = screen(desk, loaded, named, force, missing)
+    report.unpublished += [name for name in held if name not in missing]
+    report.restored += restored
+    if missing & set(held):
+        report.notes.append(f"held back {len(missing & set(held))} seed(s) whose story may be among the "
+                            "unreadable files in content/: fix those and ingest again")
+    return keep
+
 
 
 def grow(config: Config, report: Report) -> None:

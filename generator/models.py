@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping
 
-TERM_KINDS = ("person", "place", "tag")
-TERM_FIELDS = {"person": "people", "place": "places", "tag": "tags"}
-INDEX_NAMES = {"person": "people", "place": "places", "tag": "tags"}
+TERM_KINDS = ("person", "place", "organisation", "tag")
+TERM_FIELDS = {"person": "people", "place": "places", "organisation": "organisations", "tag": "tags"}
+INDEX_NAMES = TERM_FIELDS  # the index of each kind is named, and found at a URL named, as the field
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,7 @@ class Article:
     organisations: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     seed: str | None = None
+    draft: bool = False  # kept out of the site but under `digest serve --drafts`
     key: str = field(init=False, repr=False, compare=False)  # its identity, day and slug: '2025/11/07/x'
 
     def __post_init__(self) -> None:
@@ -41,13 +42,13 @@ class Article:
         return self.date.date()
 
     def names(self, kind: str) -> tuple[str, ...]:
-        """Return the story's names of one term kind (person, place, tag)."""
+        """Return the story's names of one term kind (person, place, organisation, tag)."""
         return getattr(self, TERM_FIELDS[kind])
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """A person, place or tag, with the keys of its articles, newest first."""
+    """A person, place, organisation or tag, with the keys of its articles, newest first."""
 
     kind: str
     slug: str
@@ -72,3 +73,6 @@ class Site:
     order: tuple[str, ...]  # article keys, newest first
     terms: Mapping[str, tuple[Term, ...]]  # kind -> terms, index order
     editions: tuple[Edition, ...]  # newest first
+    # (kind, name) -> (its slug, the name whose slug it is too): the names another one's slug was
+    # given to first, which take the slug and a hash of their own; every other name's is slugify(name)
+    clashes: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)

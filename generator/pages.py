@@ -12,13 +12,12 @@ from functools import partial
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from generator.config import Config
+from generator.indexes import IndexPage, entries, index_context, index_pages, index_url
 from generator.models import INDEX_NAMES, TERM_KINDS, Edition, Site, Term
 from generator.taxonomy import co_mentions, related_lists
 from generator.urls import Urls
 from generator.views import (View, article_names, card, chunks, day_timeline, display_date, head,
-                             jsonld, pagination, term_link, term_row)
-
-LETTER_INDEX_FROM = 30  # an index with more terms than this gets an A-Z bar
+                             jsonld, pagination, term_link)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +123,7 @@ def page_groups(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str
     found += edition_groups(site, config, urls, cards)
     slugs: dict[str, str] = {}  # slugify's results, shared by every term's co-mentions
     for kind in TERM_KINDS:
-        found.append(Group(f"index:{kind}", site.order, (), (),
-                           partial(lambda kind: [index_page(site, config, urls, kind)], kind)))
+        found += index_groups(site, config, urls, kind)
         for term in site.terms[kind]:
             found += term_groups(site, config, urls, cards, term, slugs)
     found += site_groups(site, config, urls, cards)
@@ -187,8 +185,7 @@ def article_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, Vie
     context = {
         "head": head(config, urls, view["url"], article.title, article.summary, "article"),
         "article": view, "body": bodies[key],
-        "organisations": [term_link(urls, "tag", n) if n in article.tags else {"name": n, "url": None}
-                          for n in article.organisations],
+        "organisations": [term_link(urls, "organisation", n) for n in article.organisations],
         "related": [cards[k] for k in related],
         "previous": cards[before] if before else None, "next": cards[after] if after else None,
         "edition": {"url": urls.edition(article.day), "date": display_date(article.day)},
@@ -220,6 +217,7 @@ def edition_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, Vie
         "items": [cards[k] for k in edition.articles],
         "people": [term_link(urls, "person", n) for n in names["people"]],
         "places": [term_link(urls, "place", n) for n in names["places"]],
+        "organisations": [term_link(urls, "organisation", n) for n in names["organisations"]],
         "newer": {"url": urls.edition(newer.day), "date": display_date(newer.day)} if newer else None,
         "older": {"url": urls.edition(older.day), "date": display_date(older.day)} if older else None,
     }
@@ -236,15 +234,18 @@ def editions_page(site: Site, config: Config, urls: Urls) -> Page:
                                        "editions": rows}, "index", _newest(site, site.order))
 
 
-def index_page(site: Site, config: Config, urls: Urls, kind: str) -> Page:
-    """Return the index of all people, places or tags with their story counts."""
-    name = INDEX_NAMES[kind]
-    url, title = urls.index(name), name.title()
-    rows = [term_row(urls, t) for t in site.terms[kind]]
-    letters = sorted({r["letter"] for r in rows}) if len(rows) > LETTER_INDEX_FROM else []
-    context = {"head": head(config, urls, url, title, f"Every {kind} in the digest, with the number of stories."),
-               "kind": kind, "index_name": name, "terms": rows, "letters": letters}
-    return Page(url, "index.html", context, "index", _newest(site, site.order))
+def index_groups(site: Site, config: Config, urls: Urls, kind: str) -> list[Group]:
+    """Return a group per page of the index of KIND: each names the entries it shows, and no story."""
+    listed = entries(site.terms[kind], lambda key: site.articles[key].date.isoformat())
+    return [Group(f"index:{kind}:{index_url(urls, kind, page.frequent, page.letter, page.number)}", (), (), page,
+                  partial(lambda page: [index_page(config, urls, page)], page))
+            for page in index_pages(kind, listed)]
+
+
+def index_page(config: Config, urls: Urls, page: IndexPage) -> Page:
+    """Return one page of an index of people, places, organisations or tags."""
+    context = index_context(config, urls, page)
+    return Page(context["head"]["url"], "index.html", context, "index", page.lastmod)
 
 
 def term_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,

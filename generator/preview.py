@@ -13,6 +13,7 @@ from typing import Any, Iterable, Mapping, TextIO
 from generator.build import build
 from generator.config import CONFIG_NAME, Config, load_config
 from generator.errors import DigestError, Problem, display_path
+from generator.lock import project_lock
 
 WATCHED = ("seeds", "content", "themes", "templates", "static", CONFIG_NAME)
 
@@ -94,7 +95,8 @@ class Preview:
 
     def _reload_config(self) -> None:
         try:
-            self.config = load_config(self.root, self.overrides)
+            # drafts come from `serve --drafts`, never from config.yaml: keep them across a reload
+            self.config = dataclasses.replace(load_config(self.root, self.overrides), drafts=self.config.drafts)
             self._config_problems = ()
         except DigestError as exc:
             self._config_problems = tuple(exc.problems)
@@ -103,7 +105,8 @@ class Preview:
         from generator.ingest import ingest  # loads the language model: only once a seed changes
 
         try:
-            report = ingest(self.config, list(seeds))
+            with self._lock("ingest"):
+                report = ingest(self.config, list(seeds))
             problems = [where(p, self.root, seeds) for p in report.problems]
         except DigestError as exc:
             problems = [where(p, self.root, seeds) for p in exc.problems]
@@ -119,18 +122,24 @@ class Preview:
     def _build(self, verb: str) -> None:
         start = time.perf_counter()
         try:
-            result = build(self.config)
+            with self._lock("build"):
+                result = build(self.config)
         except DigestError as exc:
             self._build_problems = tuple(where(p, self.root) for p in exc.problems)
             return
         except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview
             self._build_problems = (self._crashed("build", exc),)
             return
-        self._build_problems = ()
+        self._build_problems = tuple(where(p, self.root) for p in result.problems)
         for warning in result.warnings:
             print(f"warning: {where(warning, self.root)}", file=self.err, flush=True)
         print(f"{verb} in {time.perf_counter() - start:.2f}s: wrote {result.written}, "
               f"removed {result.removed}", file=self.out, flush=True)
+
+    def _lock(self, command: str):
+        """Hold the project's lock (a build or ingest of the command line may hold it: wait)."""
+        return project_lock(self.config.path(".cache"), f"preview's {command}",
+                            waiting=lambda message: print(message, file=self.err, flush=True))
 
     def _crashed(self, step: str, exc: Exception) -> Problem:
         """Print the traceback of a bug and return it as a problem, so the preview goes on."""

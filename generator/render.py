@@ -128,8 +128,13 @@ def render_page(env: jinja2.Environment, page: Page, urls: Urls, bodies: Mapping
     except jinja2.TemplateNotFound as exc:
         raise ThemeError(Problem(page.template, f"template {exc.name!r} not found on the theme "
                                                 "search path (templates/, the theme, its parents)")) from None
-    except (jinja2.UndefinedError, TypeError, ValueError) as exc:
-        raise ThemeError(Problem(_template_where(exc, page.template), f"{exc} (rendering {page.url})",
+    except RecursionError as exc:
+        raise ThemeError(Problem(_template_where(exc, page.template), "a macro or include calls itself "
+                                 f"without end (rendering {page.url})", _template_line(exc))) from None
+    except Exception as exc:  # noqa: BLE001 - {{ 1/0 }}, a filter given the wrong value: the theme's error
+        what = str(exc) if isinstance(exc, (jinja2.UndefinedError, TypeError, ValueError)) else \
+            f"{type(exc).__name__}: {exc}"
+        raise ThemeError(Problem(_template_where(exc, page.template), f"{what} (rendering {page.url})",
                                  _template_line(exc))) from None
     return Output(path, html.encode("utf-8"))
 

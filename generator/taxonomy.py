@@ -1,16 +1,21 @@
-"""Group articles into people, places, tags and daily editions; find related stories."""
+"""Group articles into people, places, organisations, tags and daily editions; find related stories."""
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from collections import Counter, defaultdict
 from typing import Collection, Iterable, Iterator, Mapping, Sequence
 
 from generator import parallel
 from generator.models import TERM_FIELDS, TERM_KINDS, Article, Edition, Site, Term
-from generator.urls import slugify
+from generator.urls import LATIN_LETTERS, identity, slugify
 
 RELATED_WINDOW = 12  # neighbours in time looked at per shared term: news relates to news nearby
 PARALLEL_FROM = 2000  # related lists to find before it pays to fork workers
+# the names that relate stories: an organisation is left out, as ingest also tags the ones a story
+# is about, and counting both would weigh one fact twice
+RELATED_KINDS = ("person", "place", "tag")
 
 
 def organise(articles: Iterable[Article] | Mapping[str, Article]) -> Site:
@@ -18,8 +23,15 @@ def organise(articles: Iterable[Article] | Mapping[str, Article]) -> Site:
     by_key = dict(articles) if isinstance(articles, Mapping) else {a.key: a for a in articles}
     order = tuple(sorted(by_key, key=lambda k: (by_key[k].date, k), reverse=True))
     newest = [by_key[k] for k in order]
-    terms = {kind: make_terms(kind, newest, order) for kind in TERM_KINDS}
-    return Site(articles=by_key, order=order, terms=terms, editions=make_editions(by_key, order))
+    clashes: dict[tuple[str, str], tuple[str, str]] = {}
+    terms = {kind: make_terms(kind, newest, order, clashes) for kind in TERM_KINDS}
+    return Site(articles=by_key, order=order, terms=terms, editions=make_editions(by_key, order), clashes=clashes)
+
+
+def slug_of(clashes: Mapping[tuple[str, str], tuple[str, str]], kind: str, name: str) -> str:
+    """Return the slug of the page of NAME, a person, place or tag (see Site.clashes)."""
+    clash = clashes.get((kind, name)) if clashes else None
+    return clash[0] if clash else slugify(name)
 
 
 def sort_key(kind: str, name: str) -> str:
@@ -30,31 +42,61 @@ def sort_key(kind: str, name: str) -> str:
     return name.casefold()
 
 
-def make_terms(kind: str, newest_first: Sequence[Article],
-               keys_of: Sequence[str] | None = None) -> tuple[Term, ...]:
+def index_letter(key: str) -> str:
+    """Return the letter a sort key files under: A-Z with accents dropped ('Éric' under E), else '#'."""
+    letter = fold(key[:1])[:1].upper()
+    return letter if "A" <= letter <= "Z" else "#"
+
+
+def fold(text: str) -> str:
+    """Return TEXT in lower case with accents dropped, as an index orders it ('Ōsaka' beside 'Oslo')."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(LATIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def make_terms(kind: str, newest_first: Sequence[Article], keys_of: Sequence[str] | None = None,
+               clashes: dict[tuple[str, str], tuple[str, str]] | None = None) -> tuple[Term, ...]:
     """Return the terms of one kind, each with its articles newest first, in index order.
 
-    KEYS_OF, the articles' keys in the same order, saves formatting each key again, and lets every
-    term share one string per key (which keeps the build cache small).
+    Spellings of one name (urls.identity: case, accents, punctuation) are one term, shown in its
+    commonest spelling. Two names that are not one but make one slug ('李明' and '黎明', li-ming)
+    get a page each: the first by identity keeps the slug, the others add a hash of their own, and
+    CLASHES records them. KEYS_OF, the articles' keys in the same order, saves formatting each key
+    again, and lets every term share one string per key (which keeps the build cache small).
     """
     keys: dict[str, list[str]] = defaultdict(list)
     forms: dict[str, dict[str, int]] = defaultdict(dict)
-    slugs: dict[str, str] = {}  # a name recurs in thousands of stories: slugify it once
+    idents: dict[str, str] = {}  # a name recurs in thousands of stories: find its identity once
     field = TERM_FIELDS[kind]
     for i, article in enumerate(newest_first):
         key = keys_of[i] if keys_of is not None else article.key
         for name in getattr(article, field):
-            slug = slugs.get(name) or slugs.setdefault(name, slugify(name))
-            found = keys[slug]
+            ident = idents.get(name) or idents.setdefault(name, identity(name))
+            found = keys[ident]
             if not found or found[-1] != key:
                 found.append(key)
-            counts = forms[slug]
+            counts = forms[ident]
             counts[name] = counts.get(name, 0) + 1
-    terms = []
-    for slug, article_keys in keys.items():
-        name = min(forms[slug].items(), key=lambda item: (-item[1], item[0]))[0]
-        terms.append(Term(kind, slug, name, tuple(article_keys), sort_key(kind, name)))
+    shown = {ident: min(counts.items(), key=lambda item: (-item[1], item[0]))[0] for ident, counts in forms.items()}
+    slugs = unique_slugs(kind, shown, forms, {} if clashes is None else clashes)
+    terms = [Term(kind, slugs[ident], shown[ident], tuple(article_keys), sort_key(kind, shown[ident]))
+             for ident, article_keys in keys.items()]
     return tuple(sorted(terms, key=lambda t: (t.sort_key, t.slug)))
+
+
+def unique_slugs(kind: str, shown: Mapping[str, str], forms: Mapping[str, Mapping[str, int]],
+                 clashes: dict[tuple[str, str], tuple[str, str]]) -> dict[str, str]:
+    """Give each name (by identity) its slug, a distinct one where two names make the same."""
+    slugs = {ident: slugify(name) for ident, name in shown.items()}
+    first: dict[str, str] = {}
+    for ident in sorted(slugs):
+        owner = first.setdefault(slugs[ident], ident)
+        if owner != ident:
+            slug = f"{slugs[ident]}-{hashlib.blake2b(ident.encode(), digest_size=3).hexdigest()}"
+            slugs[ident] = slug
+            for name in forms[ident]:
+                clashes[kind, name] = (slug, shown[owner])
+    return slugs
 
 
 def make_editions(by_key: dict[str, Article], order: Sequence[str]) -> tuple[Edition, ...]:
@@ -96,9 +138,11 @@ class Relatedness:
 
     def windows(self, key: str) -> Iterator[Sequence[str]]:
         """Yield, for each of KEY's names, the stories near KEY in that term's list."""
-        for kind in TERM_KINDS:
+        for kind in RELATED_KINDS:
             for name in self.site.articles[key].names(kind):
                 slug = self.slugs.get(name) or self.slugs.setdefault(name, slugify(name))
+                if self.site.clashes and (kind, name) in self.site.clashes:
+                    slug = self.site.clashes[kind, name][0]
                 term = self.terms.get((kind, slug))
                 if term is None:
                     continue
@@ -171,13 +215,14 @@ def related_lists(site: Site, limit: int, reuse: Mapping[str, tuple[str, ...]],
     return found  # type: ignore[return-value] - every None was filled in
 
 
-def neighbours(lists: Mapping[tuple[str, str], Sequence[str]], article: Article) -> set[str]:
+def neighbours(lists: Mapping[tuple[str, str], Sequence[str]], article: Article,
+               clashes: Mapping[tuple[str, str], tuple[str, str]] | None = None) -> set[str]:
     """Return the stories within RELATED_WINDOW of ARTICLE in the term LISTS that hold it."""
     found: set[str] = set()
     key = article.key
-    for kind in TERM_KINDS:
+    for kind in RELATED_KINDS:
         for name in article.names(kind):
-            keys = lists.get((kind, slugify(name)))
+            keys = lists.get((kind, slug_of(clashes or {}, kind, name)))
             if keys and key in keys:
                 at = keys.index(key)
                 found.update(keys[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1])
@@ -198,6 +243,9 @@ def co_mentions(site: Site, term: Term, limit: int = 10,
     if term.kind == "person":
         slugs = {} if slugs is None else slugs  # a memo of slugify, shared by the caller's terms
         for name in list(counts):
-            if (slugs.get(name) or slugs.setdefault(name, slugify(name))) == term.slug:
+            slug = slugs.get(name) or slugs.setdefault(name, slugify(name))
+            if site.clashes and ("person", name) in site.clashes:
+                slug = site.clashes["person", name][0]
+            if slug == term.slug:
                 del counts[name]
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]

@@ -4,29 +4,89 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Mapping
 from urllib.parse import urlsplit
 
+from anyascii import anyascii
+
 MAX_SLUG = 80
 # letters that Unicode does not decompose into ASCII ones ('Straße' would become 'strae')
-_LATIN = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+LATIN_LETTERS = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
                         "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d",
                         "Ð": "D", "ı": "i"})
 
 
 @functools.lru_cache(maxsize=1 << 16)  # pure, and a name recurs on thousands of cards and pages
 def slugify(text: str, fallback: str = "untitled") -> str:
-    """Return a lowercase ASCII slug of TEXT, at most MAX_SLUG characters, never empty."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN))
-    ascii_text = decomposed.encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("'", "").replace("’", "")).strip("-")
+    """Return a lowercase ASCII slug of TEXT, at most MAX_SLUG characters, never empty.
+
+    Latin letters lose their accents; letters of other scripts are transliterated (anyascii:
+    'Владимир Путин' -> vladimir-putin, '习近平' -> xi-jin-ping). A text with no letter or digit
+    at all takes its symbols' code points ('🙂' -> u1f642); only punctuation takes FALLBACK.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", to_ascii(text).lower().replace("'", "")).strip("-")  # O'Brien: obrien
+    if not slug:  # an emoji or symbol has a name of its own: its code points, not the fallback
+        slug = "-".join(f"u{ord(c):x}" for c in text if unicodedata.category(c)[0] not in "PZC")
     if len(slug) > MAX_SLUG:
         cut = slug[: MAX_SLUG + 1]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:MAX_SLUG]  # one long word: cut it
     return slug or fallback
+
+
+def to_ascii(text: str) -> str:
+    """Return TEXT in ASCII letters: accents dropped, other scripts' letters transliterated, symbols dropped."""
+    text = text.translate(LATIN_LETTERS)
+    if text.isascii():
+        return text
+    out: list[str] = []
+    run: list[str] = []  # letters of another script, spelt together (a vowel sign belongs to its letter)
+    for char in unicodedata.normalize("NFC", text):
+        if _is_latin(char):
+            out.append(anyascii("".join(run)))
+            run.clear()
+            out.append(unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii"))
+        elif char.isalnum() or unicodedata.category(char).startswith("M"):
+            if unicodedata.name(char, "").startswith("CJK"):  # a syllable each: 'XiJinPing' -> 'Xi Jin Ping'
+                run += (" ", char, " ")
+            else:
+                run.append(char)
+        else:
+            out.append(anyascii("".join(run)))  # a symbol goes, as it always did ('COVID‑19' -> covid19)
+            run.clear()
+    return "".join(out) + anyascii("".join(run))
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
+
+
+def shorten(slug: str) -> str:
+    """Cut a slug longer than MAX_SLUG at a hyphen, and add a hash of the whole, so it stays unique."""
+    if len(slug) <= MAX_SLUG:
+        return slug
+    limit = MAX_SLUG - 7
+    cut = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[: limit + 1] else slug[:limit]
+    return f"{cut[:limit]}-{hashlib.blake2b(slug.encode(), digest_size=3).hexdigest()}"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def identity(name: str) -> str:
+    """Return what makes two spellings one name: its letters, digits and signs, without case or Latin accents.
+
+    'Akhilesh Yadav', 'akhilesh yadav' and 'Akhilesh  Yadav.' are one; '李明' and '黎明' are two,
+    though both are spelt li-ming in a URL.
+    """
+    kept = []
+    for char in unicodedata.normalize("NFC", name.translate(LATIN_LETTERS)).casefold():
+        if _is_latin(char):
+            kept += (c for c in unicodedata.normalize("NFKD", char) if c.isalnum())
+        elif char.isalnum() or unicodedata.category(char).startswith("M"):
+            kept.append(char)
+    return "".join(kept) or name
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +95,8 @@ class Urls:
 
     base_url: str
     permalinks: Mapping[str, str]
+    renamed: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (kind, name) -> slug, for the
+    # names whose slug another name had first (Site.clashes); every other name's slug is slugify(name)
     # split once from base_url: a build asks for them a quarter of a million times
     base_path: str = field(init=False, repr=False, compare=False)  # '/digest/': slashes at both ends
     origin: str = field(init=False, repr=False, compare=False)  # 'https://user.github.io'
@@ -59,11 +121,16 @@ class Urls:
         return self._pattern("edition", **_date_parts(date), slug="")
 
     def term(self, kind: str, slug: str) -> str:
-        """Return the URL of a person, place or tag page (kind: person, place, tag)."""
+        """Return the URL of a term's page (kind: person, place, organisation, tag)."""
         url = self.term_urls.get((kind, slug))
         if url is None:  # a name is linked from every card, chip and list that shows it: make it once
             url = self.term_urls[kind, slug] = self._pattern(kind, slug=slug)
         return url
+
+    def term_named(self, kind: str, name: str) -> str:
+        """Return the URL of the page of the person, place or tag NAME (as a story spells it)."""
+        slug = self.renamed.get((kind, name)) if self.renamed else None
+        return self.term(kind, slug or slugify(name))
 
     def index(self, name: str) -> str:
         """Return the URL of an index page such as 'people'; '' is the home page."""

@@ -11,7 +11,8 @@ from typing import Any
 
 from generator.config import Config
 from generator.models import INDEX_NAMES, Article, Site, Term
-from generator.urls import Urls, slugify
+from generator.taxonomy import index_letter
+from generator.urls import Urls
 
 View = dict[str, Any]
 
@@ -51,8 +52,8 @@ def display_time(moment: dt.datetime, timezone: str | None = None) -> str:
 
 
 def term_link(urls: Urls, kind: str, name: str) -> View:
-    """Return a link to the page of a person, place or tag."""
-    return {"name": name, "url": urls.term(kind, slugify(name)), "kind": kind}
+    """Return a link to the page of a person, place, organisation or tag."""
+    return {"name": name, "url": urls.term_named(kind, name), "kind": kind}
 
 
 def card(article: Article, urls: Urls, timezone: str | None = None) -> View:
@@ -105,9 +106,8 @@ def chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
 
 def term_row(urls: Urls, term: Term) -> View:
     """Return an index entry: a term, its page and story count, and its index letter."""
-    letter = term.sort_key[:1].upper()
     return {"name": term.name, "url": urls.term(term.kind, term.slug), "count": len(term.articles),
-            "letter": letter if letter.isalpha() else "#"}
+            "letter": index_letter(term.sort_key)}
 
 
 def shorten(text: str, limit: int) -> str:
@@ -148,9 +148,8 @@ def jsonld(config: Config, urls: Urls, article: Article, view: View) -> str:
         "mainEntityOfPage": urls.absolute(view["url"]), "url": urls.absolute(view["url"]),
         "author": agency, "publisher": agency, "keywords": ", ".join(article.tags),
         "inLanguage": config.language,
-        "mentions": [{"@type": "Person", "name": p["name"], "url": urls.absolute(p["url"])}
-                     for p in view["people"]]
-        + [{"@type": "Place", "name": p["name"], "url": urls.absolute(p["url"])} for p in view["places"]],
+        "mentions": mentions(urls, view["people"], "Person") + mentions(urls, view["places"], "Place")
+        + mentions(urls, [term_link(urls, "organisation", n) for n in article.organisations], "Organization"),
     }
     if article.dateline:
         data["dateline"] = article.dateline
@@ -159,10 +158,15 @@ def jsonld(config: Config, urls: Urls, article: Article, view: View) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def mentions(urls: Urls, links: Sequence[View], schema_type: str) -> list[View]:
+    """Return schema.org things of SCHEMA_TYPE for term LINKS, each with its page's absolute URL."""
+    return [{"@type": schema_type, "name": link["name"], "url": urls.absolute(link["url"])} for link in links]
+
+
 def site_view(config: Config, urls: Urls) -> View:
     """Return the site-wide values every template sees."""
     nav = [("Home", urls.index("")), ("Editions", urls.index("editions"))]
-    nav += [(INDEX_NAMES[k].title(), urls.index(INDEX_NAMES[k])) for k in ("person", "place", "tag")]
+    nav += [(INDEX_NAMES[k].title(), urls.index(INDEX_NAMES[k])) for k in ("person", "place", "organisation", "tag")]
     return {"title": config.title, "description": config.description, "language": config.language,
             "home": urls.index(""), "feed": urls.file("feed.xml"),
             "search": urls.index("search") if config.search else None,
@@ -170,8 +174,8 @@ def site_view(config: Config, urls: Urls) -> View:
 
 
 def article_names(site: Site, keys: Sequence[str]) -> dict[str, list[str]]:
-    """Return the distinct people and places of some stories, most mentioned first."""
-    found: dict[str, dict[str, int]] = {"people": {}, "places": {}}
+    """Return the distinct people, places and organisations of some stories, most mentioned first."""
+    found: dict[str, dict[str, int]] = {"people": {}, "places": {}, "organisations": {}}
     for key in keys:
         for field in found:
             for name in getattr(site.articles[key], field):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import quote
 
 
@@ -25,16 +26,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def replace_tree(staging: Path, target: Path) -> None:
-    """Put the finished STAGING folder in place of TARGET, keeping TARGET whole until then."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two folders by one atomic rename (Linux renameat2); False where that is not possible."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd, rename_exchange = -100, 2
+    return renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), rename_exchange) == 0
 
 
 class Staging:
@@ -49,12 +48,19 @@ class Staging:
         self.target = target
         self.whole = whole
         self.folder = target.with_name(f".{target.name}.new")
+        self.old = target.with_name(f".{target.name}.old")  # the site a swap replaced, until deleted
         self.made: set[str] = set()  # folders known to exist, to spare a mkdir per file
         self.masked = _umask() & 0o644 != 0  # does the umask take bits off a new file's 0o644?
 
     def reset(self) -> None:
-        """Empty the staging folder, left over from a build that failed."""
+        """Delete the staging folder (and a replaced site), left over from a build that failed."""
         shutil.rmtree(self.folder, ignore_errors=True)
+        shutil.rmtree(self.old, ignore_errors=True)
+
+    def tree(self) -> int:
+        """Return the staging folder's inode (making the folder): what identifies a staged site."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self.folder.stat().st_ino
 
     def staged(self, rel: str) -> Path:
         """Return where REL is staged."""
@@ -78,24 +84,44 @@ class Staging:
         finally:
             os.close(fd)
 
-    def replace_target(self) -> None:
-        """Make the staged tree the whole new site/."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        replace_tree(self.folder, self.target)
+    def swap_into_target(self, tree: int) -> None:
+        """Put the staged tree (inode TREE) in place of site/; done already if site/ is it.
 
-    def move_into_target(self, paths: Iterable[str], stale: Iterable[str]) -> None:
-        """Move each staged file into site/ (one rename each), then delete the STALE ones."""
+        One atomic exchange where the system has it, so that site/ is never missing; else two
+        renames. May be called again after a kill at any point.
+        """
+        try:
+            if self.target.stat().st_ino == tree:
+                return
+        except FileNotFoundError:
+            pass
+        if self.target.exists():
+            if not exchange(self.folder, self.target):
+                os.replace(self.target, self.old)
+                os.replace(self.folder, self.target)
+        else:
+            os.replace(self.folder, self.target)
+
+    def move_into_target(self, paths: Iterable[str], stale: Iterable[str],
+                         checkpoint: Callable[[str], None] = lambda step: None) -> None:
+        """Move each staged file into site/ (one rename each), then delete the STALE ones.
+
+        A file no longer staged was moved before a kill: this may be called again.
+        """
         made: set[str] = set()
         for rel in paths:
             parent = rel.rpartition("/")[0]
             if parent not in made:
                 os.makedirs(self.target / parent, exist_ok=True)
                 made.add(parent)
-            os.replace(self.staged(rel), self.target / rel)
+            try:
+                os.replace(self.staged(rel), self.target / rel)
+            except FileNotFoundError:
+                continue
+            checkpoint("moving")
         for rel in stale:
             (self.target / rel).unlink(missing_ok=True)
             prune(self.target, (self.target / rel).parent)
-        self.reset()
 
 
 def _make_folder(path: str) -> None:

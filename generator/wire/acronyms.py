@@ -43,3 +43,19 @@ def defined_spans(text: str) -> Iterator[tuple[str, int, int]]:
             yield full, match.start(), match.end()
         for match in re.finditer(rf"(?<![\w\-]){re.escape(acr)}(?![\w\-])", text):
             yield full, match.start(), match.end()
+
+
+_FOREIGN = re.compile(rf"(?P<full>[A-Z][\w&'’\-]*(?:[ \t]+{_FULL_WORD}){{2,9}})[ \t]+\((?P<acr>[A-Z]{{3,7}})\)")
+
+
+def story_acronyms(text: str) -> dict[str, str]:
+    """Map every acronym TEXT defines to its full name: initials ('Samajwadi Party (SP)') and the
+    capital word after a name of three words or more ('National Bank of Romania (BNR)')."""
+    found = defined_acronyms(text)
+    for match in _FOREIGN.finditer(text):
+        words = match.group("full").split()
+        while words and not words[0][:1].isupper():
+            words = words[1:]
+        if len(words) >= 3:
+            found.setdefault(match.group("acr"), " ".join(words))
+    return found

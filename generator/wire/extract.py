@@ -10,9 +10,9 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
-from typing import Sequence
+from typing import Callable, Sequence
 
-from generator.wire import ner
+from generator.wire import geo, ner
 from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.mentions import Mention, find_mentions
 from generator.wire.resolve import resolve
@@ -31,20 +31,35 @@ def extract(story: Story, lexicon: Lexicon) -> Entities:
     return extract_many([story], lexicon)[0]
 
 
-def extract_many(stories: Sequence[Story], lexicon: Lexicon, processes: int = 1) -> list[Entities]:
-    """Return the entities of each story, in order; spread over PROCESSES worker processes."""
+def extract_many(stories: Sequence[Story], lexicon: Lexicon, processes: int = 1,
+                 done: Callable[[int], None] | None = None) -> list[Entities]:
+    """Return the entities of each story, in order; spread over PROCESSES worker processes.
+
+    DONE, when given, is told how many more stories were read after each batch.
+    """
     stories = list(stories)
     if processes <= 1 or len(stories) <= CHUNK:
-        return _extract_chunk(stories, lexicon)
+        if done is None:
+            return _extract_chunk(stories, lexicon)
+        found = []
+        for start in range(0, len(stories), CHUNK):
+            found += _extract_chunk(stories[start:start + CHUNK], lexicon)
+            done(len(found) - start)
+        return found
     size = min(CHUNK, -(-len(stories) // (processes * TASKS_PER_PROCESS)))
     chunks = [stories[i:i + size] for i in range(0, len(stories), size)]
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
         ner.model()  # load once here: forked workers share it instead of each loading it
+        geo.load()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
-        results = pool.map(_extract_chunk, chunks, repeat(lexicon))
-        return [entities for chunk in results for entities in chunk]
+        found = []
+        for chunk in pool.map(_extract_chunk, chunks, repeat(lexicon)):
+            found += chunk
+            if done is not None:
+                done(len(chunk))
+        return found
 
 
 def _extract_chunk(stories: Sequence[Story], lexicon: Lexicon) -> list[Entities]:

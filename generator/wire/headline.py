@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 
+from typing import Any
+
 from generator.wire.entities import Entities, Story
+from generator.wire.hedge import ASIDE, drop_order, indices, main_verb, plan
 from generator.wire.sentences import lede_paragraph, lede_sentence
 from generator.wire.summary import clip
 from generator.wire.trim import (  # MAX_CHARS: re-exported for callers
     AUX, ROLES, CUT_BEFORE, NO_SUBJECT, ORG_WORDS, MAX_CHARS, bare, cut_clause,
     drop_articles, finish, fit, trim_name, trim_objects)
+from generator.wire.syntax import parse
+from generator.wire.tense import backshift, edits, is_plural
 from generator.wire.verbs import IRREGULAR, PRESENT, present_form
 
 _NOT_VERBS = frozenset("hundred red bed shed need speed seed based owned limited united related "
@@ -38,7 +43,8 @@ _REPORTING = frozenset("said told announced warned added stated alleged claimed 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:and|to|-|–)\s*\d{{1,2}}\b)?"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+\d{{4}})?")
 _TIME = re.compile(
     rf"(?:,\s*)?\b(?:(?:on|late|early)\s+)?(?:(?:last|this|next)\s+)?{_WEEKDAY}(?![’']s)"
     rf"(?:\s+(?:night|morning|afternoon|evening))?(?:,?\s+{_DATE})?(?:\s*,(?=\s))?"
@@ -58,6 +64,8 @@ _LEAD_CLAUSE = re.compile(
 _ATTRIBUTION = re.compile(
     r",\s+(?:[^,]{2,60}?\s+(?:said|says|told|"
     r"reported|added|announced|stated|estimated|confirmed|predicted|forecast)(?:\s+[^,]*)?)$")
+_REPORTED_BY = re.compile(r",\s+(?:reported|quoted|citing)\s+(?:the\s+)?[^,]{2,40}$"
+                          r"|\s+(?:reported|quoted)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*){1,3}$")
 _INVERTED = re.compile(r",\s+(?:said|says|according to)\s+(?![^,]*\bthat\b)(?!it\b|he\b|she\b|they\b)"
                        r"[^,]{2,70}$")
 
@@ -66,12 +74,80 @@ def headline(story: Story, entities: Entities) -> str:
     """Return a sentence-case wire headline for STORY, never empty."""
     sentence = lede_sentence(story.paragraphs)
     try:
-        text = _rewrite(_unquote(lede_paragraph(story.paragraphs), sentence), entities)
+        lede = _unquote(lede_paragraph(story.paragraphs), sentence)
+        text = _parsed(lede) or _rewrite(lede, entities)
     except (IndexError, ValueError):  # pragma: no cover - defensive: odd input must not crash
         text = ""
     if len(text.split()) < 3:
         text = finish(clip(_clean(sentence), MAX_CHARS, ""))
     return text or "Wire story"
+
+
+def _parsed(sentence: str) -> str:
+    """Write the headline from the parse of SENTENCE ('' when the parse finds no clause to keep)."""
+    text = _LEAD_CLAUSE.sub("", _clean(sentence), count=1)
+    text = _unattributed(text)
+    if len(text.split()) < 3:
+        return ""
+    doc = parse(text)
+    verb = main_verb(doc)
+    chosen = plan(doc, verb) if verb is not None else None
+    if chosen is None:
+        return ""
+    changes = {**edits(verb, is_plural(verb)), **_says(verb), **backshift(verb)}
+    order = drop_order(chosen)
+    dropped = [group for rank, _, group in chosen.optional if rank == ASIDE]
+    while True:
+        text = finish(drop_articles(_render(doc, indices(doc, chosen, dropped), changes).split()))
+        if len(text) <= MAX_CHARS or not order:
+            break
+        dropped.append(order.pop(0))
+    if len(text) > MAX_CHARS:
+        text = finish(fit(text.split(), 4))
+    return text if len(text.split()) >= 3 else ""
+
+
+def _unattributed(text: str) -> str:
+    """Drop an attribution at the end: ', an official said, reported the PTI'."""
+    for _ in range(2):
+        for pattern in (_ATTRIBUTION, _INVERTED, _REPORTED_BY):
+            match = pattern.search(text)
+            if match and _main_verb(text[: match.start()].split()) is not None:
+                text = text[: match.start()]
+    return text
+
+
+def _says(verb: Any) -> dict[int, str]:
+    """Turn 'told reporters that' into 'says'."""
+    if verb.lemma_ != "tell" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return {}
+    listener = {c.i: "" for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < _ccomp(verb)}
+    if not listener:
+        return {}
+    told = {t.i: "" for i in listener for t in verb.doc[i].subtree}
+    return {**told, verb.i: "say" if is_plural(verb) else "says"}
+
+
+def _ccomp(verb: Any) -> int:
+    """Return where VERB's reported clause starts."""
+    return min(c.left_edge.i for c in verb.children if c.dep_ == "ccomp")
+
+
+def _render(doc: Any, kept: list[int], changes: dict[int, str]) -> str:
+    """Join the KEPT tokens of DOC, with CHANGES; a comma stays only between kept neighbours."""
+    chosen = set(kept)
+    out: list[str] = []
+    previous = -2
+    for i in kept:
+        token = doc[i]
+        text = changes.get(i, token.text)
+        if not text or token.is_punct and token.text in ",;:" and not (
+                i - 1 in chosen and i + 1 in chosen):
+            continue
+        glue = previous == i - 1 and not doc[i - 1].whitespace_
+        out.append(text if glue or not out else " " + text)
+        previous = i
+    return "".join(out)
 
 
 def _unquote(paragraph: str, sentence: str) -> str:

@@ -11,6 +11,8 @@ from generator.wire.entities import Lexicon, Story
 from generator.wire.known import ORG, PERSON, PLACE, Mention, gazetteer, lexicon_mentions
 from generator.wire.names import key, left_initials, name_evidence, person_name, tidy
 from generator.wire.ner import Span
+from generator.wire.orgcues import named_firms
+from generator.wire.teams import find_teams
 from generator.wire.personrules import (bracketed_surname, closes_quote, country_possessive,
                                         listed_after_plural, unlikely_person)
 
@@ -58,6 +60,8 @@ def find_mentions(text: str, spans: Sequence[Span], story: Story, lexicon: Lexic
     for finder in (listed_after_plural, bracketed_surname, country_possessive):
         found.extend(Mention(name, PERSON, start, end, "rule") for name, start, end in finder(text))
     found.extend(_name_list_rule(text))
+    found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in find_teams(text))
+    found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in named_firms(text))
     found.extend(gazetteer(text))
     found.extend(_defined(text))
     found.extend(_bracketed(text))

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 
+from generator.wire import geo
+from generator.wire.namelists import DEMONYMS
 from generator.wire.names import key
 
 _WORD = r"(?:[A-Z][\w'’\-]*\.?|(?:[A-Z]\.){1,3}[A-Z]?)"
 _RUN = rf"{_WORD}(?:[ \t]+{_WORD}){{0,4}}"
 _SUFFIX = (r"(?:,[ \t]+(?:Inc|Ltd|Limited|Plc|PLC|plc|SA|NV|AG)(?![\w\-])"
            r"|[ \t]+(?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Limited|Plc|PLC|plc|Group|Bank|SpA|AG|NV|"
-           r"N\.V\.|SA|S\.A\.|GmbH|Holdings|Industries|Securities|Associates|Bancorp|"
+           r"N\.V\.|SA|S\.A\.|A\.S\.|AS|AB|ASA|BV|KK|Oy|GmbH|Holdings|Industries|Securities|Associates|Bancorp|"
            r"Manufacturing|Refining|Resources|Petroleum|Mines|Financial)(?![\w\-])"
            r"|[ \t]+(?:&|and)[ \t]+Co(?![\w\-]))")
 _QUALIFIER = r"(?:[ \t]+\([A-Z][\w ]{0,20}\))?"  # "Jardine Fleming (Securities) Ltd"
@@ -54,6 +56,46 @@ def _parts(name: str) -> set[str]:
         words = words[1:]
     return {key(" ".join(words[i:])) for i in range(len(words))} | {
         key(" ".join(words[:i])) for i in range(1, len(words) + 1)}
+
+
+def named_firms(text: str) -> list[tuple[str, int, int]]:
+    """Return (name, start, end) of each firm TEXT names with a company marker: 'Turk Henkel A.S.'.
+
+    The name keeps its marker ("Dow Chemical Co"), as a firm's full name does; a leading
+    sentence word ("The", "But") is dropped.
+    """
+    found = []
+    for match in _FULL_FIRM.finditer(text):
+        words, start = match.group(0).split(), match.start()
+        of = match.group("of")
+        if of and not geo.lookup(of):  # "Lynn Reaser of Barnett Banks Inc": the firm is after "of"
+            cut = match.group(0).index(" of ") + 4
+            words, start = match.group(0)[cut:].split(), start + cut
+        based = [i for i, w in enumerate(words[:-2]) if w.endswith("-based")]
+        if based:  # "St. Louis-based Mercantile Bancorp Inc"
+            start = text.index(words[based[-1] + 1], start)
+            words = words[based[-1] + 1:]
+        while len(words) > 2 and (words[0].casefold() in _LEADING or words[0].casefold() in DEMONYMS):
+            start = text.index(words[1], start + len(words[0]))
+            words = words[1:]
+        end = match.end()
+        place = _OF_PLACE.match(text, end)  # "National Bank of Romania"
+        if place and geo.lookup(place.group(1)):
+            end = place.end()
+        name = text[start:end].rstrip(",")
+        if len(words) >= 2 and not geo.lookup(name):
+            found.append((name, start, start + len(name)))
+    return found
+
+
+_LEADING = frozenset("the a an but and or as in on at of for by with from to when while after "
+                     "analysts analyst shares".split())
+_OF_PLACE = re.compile(rf"[ \t]+of[ \t]+({_WORD}(?:[ \t]+{_WORD})?)")
+_MARKER = (r"(?:,?[ \t]+(?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Limited|Plc|PLC|plc|Group|Bank|SpA|AG|"
+           r"NV|N\.V\.|SA|S\.A\.|A\.S\.|AB|ASA|BV|KK|Oy|GmbH|Holdings|Bancorp)|[ \t]+&[ \t]+(?:Co|Sons))"
+           r"(?![\w\-])")
+_FULL_FIRM = re.compile(rf"(?<![\w.'’\-]){_RUN}(?:[ \t]+of[ \t]+(?P<of>{_WORD}(?:[ \t]+{_WORD})?))?"
+                        rf"{_QUALIFIER}{_MARKER}")
 
 
 def is_firm(name: str, firms: frozenset[str]) -> bool:

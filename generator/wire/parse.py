@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from generator.errors import Problem
+from generator.wire.sentences import strip_syndication
 
 MAX_SEED_BYTES = 200_000  # the longest story in 3,000 agency seeds is 9 KB; NER time grows with size
 YEARS = range(1900, 2101)  # a wire date outside these is a typo, and would overflow time-zone maths
@@ -178,7 +179,7 @@ def parse_seed(data: bytes, name: str) -> tuple[Seed, list[Problem]]:
     paragraphs = split_paragraphs(match.group(2) + "\n" + rest)
     if not paragraphs:
         raise SeedError(Problem(name, "has a date line but no story text after it: add the copy", line))
-    dateline, lede = parse_dateline(paragraphs[0])
+    dateline, lede = parse_dateline(strip_syndication(paragraphs[0]))
     paragraphs = ((lede,) if lede else ()) + paragraphs[1:]
     if not paragraphs:
         raise SeedError(Problem(name, "has a dateline but no story text after it: add the copy", line))

@@ -6,12 +6,14 @@ import re
 from collections import defaultdict
 from typing import Iterable, Mapping, Sequence
 
+from generator.wire import geo
 from generator.wire import namelists as nl
 from generator.wire.entities import Entities, Lexicon, Story
 from generator.wire.known import ORG, PERSON, PLACE, Mention
-from generator.wire.acronyms import defined_acronyms, initials
+from generator.wire.acronyms import initials, story_acronyms
 from generator.wire.names import fuller, key, merge_people, name_evidence
 from generator.wire.orgcues import firm_keys, is_firm
+from generator.wire.teams import find_teams, team_keys
 
 MAX_TAGS = 8
 _PARTY_WORDS = {"congress"}  # one head word that alone names a body
@@ -50,15 +52,18 @@ def _inside_longer_person(m: Mention, mentions: Sequence[Mention]) -> bool:
 def resolve(text: str, mentions: Sequence[Mention], story: Story, lexicon: Lexicon) -> Entities:
     """Return the story's distinct people, places, organisations and tags."""
     aliases = {k.casefold(): v for k, v in lexicon.aliases.items()}
-    acronyms = defined_acronyms(text)
-    mentions = [_canonical(_extend_org(text, m), aliases, acronyms) for m in drop_overlaps(mentions)]
+    acronyms = story_acronyms(text)
+    extended = [_extend_org(text, m) for m in drop_overlaps(mentions)]
+    acronyms = {**_bracketed_acronyms(text, extended), **acronyms}
+    mentions = [_canonical(m, aliases, acronyms) for m in extended]
     kinds = _vote(mentions)
+    _teams_are_organisations(kinds, team_keys(find_teams(text)))
     not_people = {key(n) for n in lexicon.not_people}
     firms = firm_keys(text)
     people = tuple(p for p in _people(mentions, kinds) if key(p) not in not_people and not is_firm(p, firms))
     person_keys = {key(p) for p in people}
     person_words = {w for p in people for w in key(p).split()}
-    places = _distinct(_place_name(m.name) for m in mentions if kinds[key(m.name)] == PLACE
+    places = _distinct(geo.canonical(_place_name(m.name)) for m in mentions if kinds[key(m.name)] == PLACE
                        and key(m.name) not in person_keys and _is_place(m, person_words))
     orgs = _organisations(mentions, kinds, story, acronyms)
     banned = {b.casefold() for b in lexicon.banned} | {key(b) for b in lexicon.banned}
@@ -89,10 +94,37 @@ def _extend_org(text: str, m: Mention) -> Mention:
         return m
     match = _SUFFIX.match(text[m.end:m.end + 14])
     qualifier = match.group("x") if match else ""
-    if not match or qualifier.casefold() in (initials(m.name), initials(m.name, True)) or (
-            qualifier.isupper() and qualifier[0] == m.name[0]):
+    if not match or _is_acronym_of(qualifier, m.name):
         return m
     return Mention(m.name + text[m.end:m.end + match.end()], m.kind, m.start, m.end + match.end(), m.source)
+
+
+def _is_acronym_of(word: str, name: str) -> bool:
+    """Say whether WORD in brackets after NAME is its acronym, not a qualifier like '(UBT)'.
+
+    Initials are an acronym ("Samajwadi Party (SP)"), and so is a capital word of three letters
+    or more after a name of three words or more, as foreign acronyms are ("Party of Democratic
+    Action (SDA)", "National Bank of Romania (BNR)").
+    """
+    if word.casefold() in (initials(name), initials(name, True)) or (word.isupper() and word[0] == name[0]):
+        return True
+    return word.isupper() and len(word) >= 3 and len(name.split()) >= 3
+
+
+def _bracketed_acronyms(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """Map the word in brackets after an organisation to its name: 'BNR' -> 'National Bank of
+    Romania'; a qualifier alone names the qualified party: 'UBT' -> 'Shiv Sena (UBT)'."""
+    found: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != ORG or m.start < 0:
+            continue
+        if m.name.endswith(")") and "(" in m.name:
+            found.setdefault(m.name.rsplit("(", 1)[1].rstrip(")"), m.name)
+            continue
+        match = _SUFFIX.match(text[m.end:m.end + 14])
+        if match and match.group("x").isupper() and len(match.group("x")) > 1:
+            found.setdefault(match.group("x"), m.name)
+    return found
 
 
 def _canonical(m: Mention, aliases: Mapping[str, str], acronyms: Mapping[str, str]) -> Mention:
@@ -116,6 +148,17 @@ def _vote(mentions: Sequence[Mention]) -> dict[str, str]:
                 and m.name[:1].isupper() and any(fuller(m.name, p) for p in people)):
             kinds[k] = PERSON
     return kinds
+
+
+def _teams_are_organisations(kinds: dict[str, str], teams: frozenset[str]) -> None:
+    """Type as organisations the names a sports story uses as teams (see ``teams``).
+
+    A person's name or a word of one stays a person ("Sampras" of Pete Sampras in "Agassi beat Sampras").
+    """
+    person_words = {w for k, kind in kinds.items() if kind == PERSON and len(k.split()) > 1 for w in k.split()}
+    for k in teams:
+        if k in kinds and k not in person_words and not (kinds[k] == PERSON and len(k.split()) > 1):
+            kinds[k] = ORG
 
 
 def _people(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> tuple[str, ...]:

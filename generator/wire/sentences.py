@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from generator.wire.wordlists import entries
+
 # Never a sentence end: titles and "vs." are always followed by more of the same sentence.
 _HARD = frozenset("mr mrs ms dr prof gen col lt sgt capt cmdr adm gov sen rep rev hon st mt ft "
                   "vs v etc al fig approx dept smt shri sh jr sr e.g i.e cf".split())
@@ -73,12 +75,32 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
     return True
 
 
+def strip_furniture(text: str) -> str:
+    """Drop a syndication prefix and a byline or caption cue run into the copy ('Our Bureau ...')."""
+    text = strip_syndication(text)
+    for cue in entries("noise_cues"):
+        if text.startswith(cue) and len(text) > len(cue) + 1 and not text[len(cue)].isalnum():
+            return text[len(cue):].lstrip(" :|-–—,")
+    return text
+
+
+def strip_syndication(text: str) -> str:
+    """Drop a syndication prefix: '(MENAFN- IANS) Mumbai, Oct 22 (IANS) ...' -> 'Mumbai, ...'."""
+    for pattern in entries("syndication"):
+        match = re.match(pattern, text.lstrip())
+        if match:
+            return text.lstrip()[match.end():].lstrip()
+    return text
+
+
 def is_noise(paragraph: str) -> bool:
     """Tell whether PARAGRAPH is page furniture (bylines, captions, timestamps), not copy."""
     text = paragraph.strip()
     words = text.split()
     if not words or _NOISE_START.match(text):
         return True
+    if any(text.startswith(cue) for cue in entries("noise_cues")) and len(strip_furniture(text).split()) < 6:
+        return True  # a byline or caption alone in its paragraph
     if _TIMESTAMP.search(text) and len(words) < 14:
         return True
     if "|" in text and len(words) < 20:
@@ -94,6 +116,7 @@ def is_sentence_like(paragraph: str) -> bool:
 
 def strip_prefix(paragraph: str) -> str:
     """Drop an embedded dateline or byline label ('TIRUPATI: ', 'New Delhi, Sep 20 (IANS) ', 'MALE ')."""
+    paragraph = strip_furniture(paragraph)
     match = _PREFIX.match(paragraph) or _CAPS_DATELINE.match(paragraph)
     if match and paragraph[match.end():match.end() + 1].isupper():
         return paragraph[match.end():]

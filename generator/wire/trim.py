@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-MAX_CHARS, MAX_WORDS, MIN_WORDS = 90, 14, 6
+MAX_CHARS, MAX_WORDS, MIN_WORDS = 80, 14, 6
 
 AUX = frozenset("is are was were has have had will would may might can could should must".split())
 _RATES = frozenset("share year day month week tonne barrel".split())

@@ -26,8 +26,9 @@ SCHEMES = ("light", "dark")
 # One page of each kind the theme has.
 PAGES = {
     "home": "", "story": "2025/11/07/azam-khan-meets-akhilesh-yadav/", "person": "people/akhilesh-yadav/",
-    "place": "places/patna/", "tag": "tags/politics/", "edition": "2025/11/07/", "people": "people/",
-    "places": "places/", "tags": "tags/", "editions": "editions/", "older": "page/2/", "404": "404.html",
+    "place": "places/patna/", "organisation": "organisations/samajwadi-party/", "tag": "tags/politics/",
+    "edition": "2025/11/07/", "people": "people/", "places": "places/", "organisations": "organisations/",
+    "tags": "tags/", "editions": "editions/", "older": "page/2/", "404": "404.html",
     "search": "search/?q=Akhilesh&place=Lucknow",
 }
 SHOT_PAGES = ("home", "story", "person")
@@ -150,6 +151,59 @@ def test_no_request_leaves_the_site_and_none_fails(browser, served):
     assert any(url.endswith(".css") for url in requested), "the stylesheet was never requested"
     assert [u for u in requested if not u.startswith(served.base_url)] == []
     assert failed == []
+
+
+# --- a big index on a phone ----------------------------------------------------------------------
+
+PHONE = (375, 667)  # CSS px: the screen an index page must fit ten times
+GIVEN = "Anil Bina Chetan Deepa Farhan Gita Harish Indira Jatin Kavita Lalit Meera Naveen Omkar".split()
+SURNAMES = ("Saxena Sharma Singh Sinha Sethi Shah Sood Sahni Sarin Seth Srinivasan Subramaniam "
+            "Kapoor Iyer Menon Das Rao Gupta Ōta").split()
+
+
+def crowded_stories() -> list[dict]:
+    """Return stories naming 267 people, 168 of them filed under S: more than a page of a letter."""
+    names = [f"{given} {surname}" for surname in SURNAMES for given in GIVEN]
+    return [dict(slug=f"story-{i}", date=f"2025-11-{7 + i % 3:02d}T{8 + i % 12:02d}:00:00+05:30",
+                 title=f"Story number {i}", people=names[2 * i: 2 * i + 2] + (["Anil Saxena"] if i % 3 else [])
+                 + (["वरुण गांधी"] if i == 0 else []),
+                 organisations=[f"Board {i % 40}"], tags=["Politics"], body=f"Story {i}.")
+            for i in range(len(names) // 2)]
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    """A digest whose people index is split by letter, built and served under /digest/."""
+    with served_fixture(tmp_path_factory.mktemp("crowded"), crowded_stories()) as site:
+        yield site
+
+
+def test_index_pages_fit_ten_phone_screens_and_leave_out_single_stories_by_link(browser, crowded, shots,
+                                                                                axe_source):
+    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]})
+    page = context.new_page()
+    heights, found = {}, {}
+    try:
+        visit(page, crowded.base_url + "people/")
+        letters = page.eval_on_selector_all(".letters a", "els => els.map(a => a.textContent.trim())")
+        assert letters == ["D", "G", "I", "K", "M", "O", "R", "S", "# (other)"]  # Ōta under O
+        page.click("text=In 2 or more stories")
+        assert page.url == crowded.base_url + "people/2-or-more/"
+        assert page.eval_on_selector_all(".index-list a", "els => els.map(a => a.textContent)") == ["Anil Saxena"]
+        for rel in ("people/", "people/letter/s/", "people/letter/s/page/2/", "people/letter/o/",
+                    "organisations/", "people/2-or-more/"):
+            visit(page, crowded.base_url + rel)
+            heights[rel], width = page.evaluate("[document.scrollingElement.scrollHeight, document.scrollingElement.scrollWidth]")
+            assert width <= PHONE[0], f"{rel} scrolls sideways"
+            page.screenshot(path=str(shots / f"index-{rel.strip('/').replace('/', '-')}-375.png"), full_page=True)
+            bad, _ = axe_violations(page, axe_source)
+            if bad:
+                found[rel] = bad
+    finally:
+        context.close()
+    assert found == {}
+    assert max(heights.values()) <= 10 * PHONE[1], heights
+    assert heights["people/letter/s/"] > 5 * PHONE[1], heights  # a full page of a letter was measured
 
 
 # --- accessibility -------------------------------------------------------------------------------

@@ -52,9 +52,9 @@ def new_project(root: Path, **settings: object) -> Path:
 
 
 def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
-    """Return the bytes and mtime of every file of the project."""
+    """Return the bytes and mtime of every file of the project (but the lock, taken by every run)."""
     return {str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(root.rglob("*")) if p.is_file()}
+            for p in sorted(root.rglob("*")) if p.is_file() and p.relative_to(root).as_posix() != ".cache/lock"}
 
 
 def meta_of(path: Path) -> dict:

@@ -304,15 +304,24 @@ def test_edition_lists_its_stories_people_places_and_neighbours(crawled):
 
 def test_people_index_is_by_surname_with_a_letter_bar_and_counts(crawled):
     people = page(crawled, "people/")
-    names = texts(first(people, "main"), "a")
-    letters = [n for n in names if len(n) <= 1]
-    listed = [n for n in names if len(n) > 1]
+    listed = [n for ul in people.iter("ul") if ul.get("class") == "index-list" for n in texts(ul, "a")]
+    letters = texts(first(people, "nav", **{"class": "letters"}), "a")
     assert len(listed) == len(MINISTERS) + 6
     surnames = [n.split()[-1] for n in listed]
     assert surnames == sorted(surnames, key=str.casefold)
     assert letters == sorted(set(s[0].upper() for s in surnames))
     row = next(li for li in people.iter("li") if "Akhilesh Yadav" in "".join(li.itertext()))
     assert "".join(first(row, "span", **{"class": "count"}).itertext()).startswith("4")
+
+
+def test_people_named_once_can_be_left_out_without_script(crawled):
+    every, frequent = page(crawled, "people/"), page(crawled, "people/2-or-more/")
+    switch = first(every, "nav", **{"class": "index-filter"})
+    links = {"".join(a.itertext()): (a.get("href"), a.get("aria-current")) for a in switch.iter("a")}
+    assert links == {"All 38": (PREFIX + "people/", "page"), "In 2 or more stories 5": (PREFIX + "people/2-or-more/", None)}
+    names = texts(first(frequent, "ul", **{"class": "index-list"}), "a")
+    assert names == ["Azam Khan", "Nitish Kumar", "Mayawati", "Akhilesh Yadav", "Tejashwi Yadav"]  # by surname
+    assert texts(frequent, "h1") == ["People in 2 or more stories"]
 
 
 def test_person_page_has_a_timeline_by_day_and_co_mentions(crawled):
@@ -369,7 +378,7 @@ def test_main_feed_holds_the_latest_stories_newest_first(crawled):
 
 
 def test_every_term_page_links_its_own_feed(crawled):
-    for url, tree in pages_of(crawled, r"(people|places|tags)/[^/]+/").items():
+    for url, tree in pages_of(crawled, r"(people|places|organisations|tags)/(?!2-or-more/)[^/]+/").items():
         feed = urljoin(url, first(tree, "link", rel="alternate", title="".join(first(tree, "h1").itertext())
                                   + " | Test Digest").get("href"))
         assert feed == url + "feed.xml" and feed in crawled.bodies
@@ -412,7 +421,8 @@ def test_story_pages_carry_news_article_json_ld(crawled):
         assert data["keywords"] == ", ".join(story["tags"])
         assert data["url"] == data["mainEntityOfPage"] == url
         mentions = {(m["@type"], m["name"]): m["url"] for m in data["mentions"]}
-        assert set(mentions) == {("Person", p) for p in story["people"]} | {("Place", p) for p in story["places"]}
+        assert set(mentions) == ({("Person", p) for p in story["people"]} | {("Place", p) for p in story["places"]}
+                                 | {("Organization", o) for o in story.get("organisations", ())})
         assert all(u in crawled.bodies for u in mentions.values())
 
 

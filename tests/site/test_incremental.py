@@ -12,6 +12,7 @@ import yaml
 
 from conftest import write_config, write_story
 from generator.build import build
+from generator.commit import FAULT, InjectedFault
 from generator.config import load_config
 from generator.search import same_bytes_expected
 
@@ -148,6 +149,23 @@ def test_people_change_updates_old_and_new_person_pages(digest: Path, tmp_path: 
     assert_same_as_clean(digest, tmp_path)
 
 
+def test_organisation_change_updates_old_and_new_organisation_pages(digest: Path, tmp_path: Path) -> None:
+    edit_meta(story_path(digest, "azam-khan-meets-akhilesh"), organisations=["Bahujan Samaj Party"])
+    result = rebuild(digest)
+    changed = set(result.changed)
+    assert {"organisations/bahujan-samaj-party/index.html", "organisations/bahujan-samaj-party/feed.xml",
+            "organisations/index.html", "2025/11/07/azam-khan-meets-akhilesh/index.html",
+            "2025/11/07/index.html", "sitemap.xml"} <= changed
+    assert not (digest / "site/organisations/samajwadi-party").exists()  # its one story left it
+    assert not any(p.startswith(("people/", "places/", "tags/")) for p in changed), sorted(changed)
+    assert_same_as_clean(digest, tmp_path)
+    edit_meta(story_path(digest, "flood-relief"), organisations=["Bahujan Samaj Party"])
+    result = rebuild(digest)
+    page = (digest / "site/organisations/bahujan-samaj-party/index.html").read_text(encoding="utf-8")
+    assert "2 stories" in page and "organisations/bahujan-samaj-party/index.html" in result.changed
+    assert_same_as_clean(digest, tmp_path)
+
+
 def test_deleted_story_disappears_from_every_page(digest: Path, tmp_path: Path) -> None:
     story_path(digest, "patna-metro", "2025-11-08").unlink()
     result = rebuild(digest)
@@ -249,14 +267,14 @@ def test_without_a_cache_site_is_compared_by_its_bytes(digest: Path, tmp_path: P
     assert rebuild(digest).up_to_date
 
 
-def test_bad_story_leaves_site_and_cache_alone(digest: Path, tmp_path: Path) -> None:
-    before = site_files(digest / "site")
+def test_bad_story_is_left_out_and_comes_back_when_fixed(digest: Path, tmp_path: Path) -> None:
     bad = story_path(digest, "flood-relief")
     good_text = bad.read_text(encoding="utf-8")
     bad.write_text("---\ntitle: [unclosed\n---\nBody.\n", encoding="utf-8")
-    with pytest.raises(Exception):
-        rebuild(digest)
-    assert site_files(digest / "site") == before
+    (problem,) = rebuild(digest).problems
+    assert problem.path.endswith("flood-relief.md") and problem.line
+    assert_same_as_clean(digest, tmp_path)  # the others built as a clean build builds them
+    assert not any("flood-relief" in name for name in site_files(digest / "site"))
     bad.write_text(good_text.replace("Relief reached", "Help reached"), encoding="utf-8")
     rebuild(digest)
     assert_same_as_clean(digest, tmp_path)
@@ -266,12 +284,15 @@ def random_edit(project: Path, rng: random.Random, number: int) -> str:
     """Make one random change to PROJECT's stories; return what it was."""
     paths = sorted((project / "content").rglob("*.md"))
     path = rng.choice(paths)
-    action = rng.choice(["body", "people", "tags", "delete", "add", "date", "title", "rename"])
+    action = rng.choice(["body", "people", "organisations", "tags", "delete", "add", "date", "title", "rename"])
     if action == "body":
         path.write_text(path.read_text(encoding="utf-8") + f"\nMore news {number}.\n", encoding="utf-8")
     elif action == "people":
         edit_meta(path, people=rng.sample(["Azam Khan", "Mayawati", "Nitish Kumar", "Rahul Gandhi", "Sonia Gandhi"],
                                           rng.randint(0, 3)))
+    elif action == "organisations":
+        edit_meta(path, organisations=rng.sample(["Samajwadi Party", "Bahujan Samaj Party", "Election Commission"],
+                                                 rng.randint(0, 2)))
     elif action == "tags":
         edit_meta(path, tags=rng.sample(["Politics", "Floods", "Transport", "Economy", "Courts"], rng.randint(1, 3)))
     elif action == "delete" and len(paths) > 3:
@@ -332,3 +353,74 @@ def test_people_change_leaves_later_pages_of_its_tags_alone(digest: Path, tmp_pa
     assert middle and not set(middle) & set(result.changed)
     assert "together-heading" not in (digest / "site" / middle[0]).read_text(encoding="utf-8")
     assert_same_as_clean(digest, tmp_path)
+
+
+@pytest.mark.parametrize("step", ["before-journal", "after-journal", "moving", "after-pages"])
+def test_a_build_stopped_anywhere_in_its_commit_then_reverted_repairs_itself(
+        digest: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str) -> None:
+    before = site_files(digest / "site")
+    path = story_path(digest, "flood-relief")
+    original = path.read_text(encoding="utf-8")
+    edit_meta(path, people=["Mayawati"], title="Relief, and a new title")
+    monkeypatch.setenv(FAULT, step)
+    with pytest.raises(InjectedFault):
+        rebuild(digest)
+    monkeypatch.delenv(FAULT)
+    stopped = site_files(digest / "site")
+    if step == "before-journal":
+        assert stopped == before  # nothing was in force yet: site/ is the last build's
+    path.write_text(original, encoding="utf-8")  # the editor reverts
+    repaired = rebuild(digest)
+    assert repaired.recovered and not repaired.up_to_date
+    assert site_files(digest / "site") == before
+    assert_same_as_clean(digest, tmp_path)
+    assert rebuild(digest).up_to_date
+
+
+@pytest.mark.parametrize("step", ["before-journal", "after-journal", "after-pages"])
+def test_a_cold_build_stopped_in_its_commit_leaves_a_whole_site(
+        digest: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str) -> None:
+    before = site_files(digest / "site")
+    edit_meta(story_path(digest, "flood-relief"), title="Relief, and a new title")
+    monkeypatch.setenv(FAULT, step)
+    with pytest.raises(InjectedFault):
+        build(load_config(digest), clean=True)
+    monkeypatch.delenv(FAULT)
+    stopped = site_files(digest / "site")
+    assert stopped == before or stopped == clean_build(digest, tmp_path / "clean")
+    rebuild(digest)
+    assert_same_as_clean(digest, tmp_path)
+    assert not (digest / ".site.old").exists()
+
+
+@pytest.fixture
+def split_indexes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Split every index with more than two names by letter, as a big archive's are."""
+    monkeypatch.setattr("generator.indexes.ROWS_PER_PAGE", 2)
+
+
+def test_split_index_pages_follow_an_edit_letter_by_letter(split_indexes: None, digest: Path, tmp_path: Path) -> None:
+    site = digest / "site"
+    assert (site / "people/letter/y/index.html").is_file() and (site / "people/2-or-more/letter/k/index.html").is_file()
+    edit_meta(story_path(digest, "patna-metro", "2025-11-08"), people=["Nitish Kumar", "Mayawati"])
+    result = rebuild(digest)
+    changed = set(result.changed)
+    assert {"people/letter/m/index.html", "people/2-or-more/letter/m/index.html", "people/index.html"} <= changed
+    assert not {"people/letter/k/index.html", "people/letter/y/index.html", "places/index.html"} & changed
+    assert_same_as_clean(digest, tmp_path / "one")
+    write_story(digest, slug="spectrum", date="2025-11-10T09:00:00+05:30", people=["Shinzō Abe"],
+                tags=["2G case", "Ōsaka"], body="A story with names outside A to Z.")
+    rebuild(digest)
+    assert "Shinzō Abe" in (site / "people/letter/a/index.html").read_text(encoding="utf-8")
+    assert "2G case" in (site / "tags/letter/other/index.html").read_text(encoding="utf-8")
+    assert "Ōsaka" in (site / "tags/letter/o/index.html").read_text(encoding="utf-8")
+    assert_same_as_clean(digest, tmp_path / "two")
+    story_path(digest, "spectrum", "2025-11-10").unlink()
+    rebuild(digest)
+    assert not (site / "tags/letter/other").exists()
+    assert_same_as_clean(digest, tmp_path / "three")
+
+
+def test_any_sequence_of_edits_with_split_indexes_equals_a_clean_build(split_indexes: None, digest: Path,
+                                                                       tmp_path: Path) -> None:
+    test_any_sequence_of_edits_equals_a_clean_build(digest, tmp_path)

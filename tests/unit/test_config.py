@@ -126,7 +126,7 @@ def test_a_key_set_twice_is_refused(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("title: [unclosed\n", "config.yaml:2: is not valid YAML"),
+    ("title: [unclosed\n", "config.yaml:1: is not valid YAML"),
     ("title: T\n  base_url: x\n", "config.yaml:2: is not valid YAML"),
     ("- a\n- list\n", "config.yaml:1: must be a mapping of settings"),
     ("just a string\n", "config.yaml:1: must be a mapping of settings"),

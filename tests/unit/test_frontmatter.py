@@ -107,7 +107,7 @@ def test_split_accepts_bom_crlf_and_a_file_ending_at_the_fence() -> None:
     ("title: T\n", 1, "no front matter"),
     ("", 1, "no front matter"),
     ("---\ntitle: T\nbody with no closing fence\n", 1, "not closed"),
-    ("---\ntitle: T\npeople: [a, b\n---\nbody\n", 4, "not valid YAML"),
+    ("---\ntitle: T\npeople: [a, b\n---\nbody\n", 3, "not valid YAML"),
     ("---\ntitle: T\n  bad: indent\n---\n", 3, "not valid YAML"),
     ("---\n- a list\n---\nbody\n", 2, "must be a mapping"),
     ("---\njust text\n---\nbody\n", 2, "must be a mapping"),

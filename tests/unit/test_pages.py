@@ -17,11 +17,11 @@ from generator.urls import Urls
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 
 
-def story(slug: str, day: int, people=(), tags=()) -> Article:
+def story(slug: str, day: int, people=(), tags=(), organisations=()) -> Article:
     """Return a small Article."""
     return Article(source=f"content/{slug}.md", slug=slug, title=slug.title(), summary=f"About {slug}.",
                    date=dt.datetime(2025, 11, day, 10, tzinfo=IST), body="Text.", people=tuple(people),
-                   places=("Lucknow",), tags=tuple(tags))
+                   places=("Lucknow",), organisations=tuple(organisations), tags=tuple(tags))
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def setup():
     """Return a small site, its config and URLs."""
     config = Config(root=Path("."), base_url="https://example.org/digest/", paginate=2, feed_size=2)
     site = organise([story("a", 7, ["Azam Khan"], ["Politics"]), story("b", 7, ["Azam Khan", "Mayawati"], ["Politics"]),
-                     story("c", 8, ["Mayawati"], ["Floods"]), story("d", 9, ["Azam Khan"], ["Politics"])])
+                     story("c", 8, ["Mayawati"], ["Floods"]), story("d", 9, ["Azam Khan"], ["Politics"], ["Samajwadi Party"])])
     return site, config, Urls(config.base_url, config.permalinks)
 
 
@@ -43,7 +43,8 @@ def test_groups_make_every_page_once(setup) -> None:
     planned = plan(site, config, urls, bodies)
     assert [p.url for p in planned[:-1]] == [p.url for p in pages] and planned[-1].kind == "sitemap"
     assert len({g.name for g in groups}) == len(groups)
-    assert {"home", "article", "edition", "index", "person", "place", "tag", "feed", "404"} <= {p.kind for p in pages}
+    assert {"home", "article", "edition", "index", "person", "place", "organisation", "tag", "feed",
+            "404"} <= {p.kind for p in pages}
 
 
 def test_groups_name_the_stories_they_show(setup) -> None:

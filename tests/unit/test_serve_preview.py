@@ -84,7 +84,7 @@ def test_broken_front_matter_shows_until_fixed(project: Path) -> None:
     assert [p.path for p in preview.problems] == [str(STORY)]
     assert preview.problems[0].line is not None
     assert f"error: {preview.problems[0]}" in preview.err.getvalue()
-    assert "Good text." in page(project, "2025/11/07/a-story")  # the last good site stays
+    assert not (project / "site/2025/11/07/a-story").exists()  # left out; the error page shows instead
     story.write_text(good.replace("Good text.", "Fixed text."), encoding="utf-8")
     preview.rebuild([story])
     assert preview.problems == ()

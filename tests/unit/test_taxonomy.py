@@ -52,6 +52,17 @@ def test_co_mentions_leave_out_the_person_and_count_the_others() -> None:
     assert co_mentions(site, azam) == [("Mayawati", 2), ("Nitish Kumar", 1)]
 
 
+def test_organisations_are_terms_but_do_not_relate_stories() -> None:
+    bsp = ("Bahujan Samaj Party",)
+    site = organise([dataclasses.replace(story("a", 7, tags=["Politics"]), organisations=bsp),
+                     dataclasses.replace(story("b", 8), organisations=bsp), story("c", 9, tags=["Politics"])])
+    (term,) = site.terms["organisation"]
+    assert (term.kind, term.slug, term.articles) == ("organisation", "bahujan-samaj-party",
+                                                      ("2025/11/08/b", "2025/11/07/a"))
+    # ingest tags the organisations a story is about: counted as well, they would weigh one fact twice
+    assert related_lists(site, 3, {})["2025/11/07/a"] == ("2025/11/09/c",)
+
+
 def test_rank_breaks_ties_of_time_by_key() -> None:
     site = organise([story("b", 7), story("a", 7), story("c", 8)])
     rank = newest_rank(site)

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from generator.config import DEFAULT_PERMALINKS
-from generator.urls import MAX_SLUG, Urls, slugify
+from generator.urls import MAX_SLUG, Urls, identity, shorten, slugify
 
 DAY = dt.date(2025, 11, 7)
 
@@ -27,10 +27,15 @@ DAY = dt.date(2025, 11, 7)
     ("Zürich Straße Ærø Łódź Œuvre", "zurich-strasse-aero-lodz-oeuvre"),
     ("<script>alert(1)</script>", "script-alert-1-script"),
     ("../../etc/passwd", "etc-passwd"),
-    ("नई दिल्ली", "untitled"),
+    ("नई दिल्ली", "ni-dilli"),
+    ("अखिलेश यादव", "akhiles-yadv"),
+    ("习近平", "xi-jin-ping"),
+    ("Владимир Путин", "vladimir-putin"),
+    ("محمد بن سلمان", "mhmd-bn-slmn"),
+    ("Tōkyō 東京", "tokyo-dong-jing"),
     ("", "untitled"),
     ("!!!", "untitled"),
-    ("🎉", "untitled"),
+    ("🎉", "u1f389"),
 ])
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
@@ -108,3 +113,16 @@ def test_output_path_never_leaves_site(url: str) -> None:
     urls = Urls("https://user.github.io/digest/", DEFAULT_PERMALINKS)
     with pytest.raises(ValueError):
         urls.output_path(url)
+
+
+def test_spellings_of_one_name_are_one_identity_and_other_scripts_are_not() -> None:
+    assert identity("Akhilesh Yadav") == identity("akhilesh  yadav.") == identity("Akhílesh Yadav")
+    assert identity("李明") != identity("黎明") and slugify("李明") == slugify("黎明")
+    assert identity("Владимир Путин") != identity("Vladimir Putin")
+
+
+def test_a_long_slug_is_cut_at_a_hyphen_and_stays_unique() -> None:
+    first, second = "word-" * 30 + "one", "word-" * 30 + "two"
+    assert len(shorten(first)) <= MAX_SLUG and shorten(first) != shorten(second)
+    assert shorten(first).startswith("word-word-") and "--" not in shorten(first)
+    assert shorten("short-slug") == "short-slug"

@@ -140,7 +140,7 @@ def test_day_timeline_groups_newest_first_cards_by_day():
 
 
 def test_jsonld_is_a_news_article_with_offsets_agency_and_mentions():
-    story = article()
+    story = article(organisations=("Samajwadi Party",))
     data = json.loads(jsonld(CONFIG, URLS, story, card(story, URLS)))
     assert data["@type"] == "NewsArticle" and data["@context"] == "https://schema.org"
     assert data["datePublished"] == "2025-11-07T10:15:00+05:30" and data["dateline"] == "Lucknow"
@@ -149,7 +149,8 @@ def test_jsonld_is_a_news_article_with_offsets_agency_and_mentions():
     assert data["mentions"] == [
         {"@type": "Person", "name": "Azam Khan", "url": BASE + "people/azam-khan/"},
         {"@type": "Person", "name": "Akhilesh Yadav", "url": BASE + "people/akhilesh-yadav/"},
-        {"@type": "Place", "name": "Lucknow", "url": BASE + "places/lucknow/"}]
+        {"@type": "Place", "name": "Lucknow", "url": BASE + "places/lucknow/"},
+        {"@type": "Organization", "name": "Samajwadi Party", "url": BASE + "organisations/samajwadi-party/"}]
 
 
 def test_jsonld_without_agency_or_dateline_names_the_site():
@@ -169,13 +170,15 @@ def test_site_view_nav_is_under_the_base_path():
     view = site_view(CONFIG, URLS)
     assert [(n["name"], n["url"]) for n in view["nav"]] == [
         ("Home", "/digest/"), ("Editions", "/digest/editions/"), ("People", "/digest/people/"),
-        ("Places", "/digest/places/"), ("Tags", "/digest/tags/")]
+        ("Places", "/digest/places/"), ("Organisations", "/digest/organisations/"), ("Tags", "/digest/tags/")]
     assert view["feed"] == "/digest/feed.xml" and view["home"] == "/digest/" and view["language"] == "en"
 
 
 def test_article_names_are_most_mentioned_first():
     stories = [article("a", people=("B", "A")), article("b", people=("A",), places=("X", "Y")),
-               article("c", people=("C",), places=("Y",))]
+               article("c", people=("C",), places=("Y",), organisations=("BSP", "SP")),
+               article("d", people=(), organisations=("SP",))]
     site = Site(articles={s.key: s for s in stories}, order=tuple(s.key for s in stories), terms={}, editions=())
     names = article_names(site, [s.key for s in stories])
-    assert names == {"people": ["A", "B", "C"], "places": ["Y", "Lucknow", "X"]}  # ties by name
+    assert names == {"people": ["A", "B", "C"], "places": ["Lucknow", "Y", "X"],  # ties by name
+                     "organisations": ["SP", "BSP"]}
