@@ -343,7 +343,8 @@ def site_files(config: Config, urls: Urls) -> list[Page]:
         Page(urls.file("404.html"), "404.html",
              {"head": head(config, urls, urls.file("404.html"), "Page not found", config.description)}, "404"),
         Page(urls.file("robots.txt"), "text",
-             {"text": f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(urls.file('sitemap.xml'))}\n"}, "robots"),
+             {"text": "User-agent: *\nAllow: /\n\n" + "".join(f"Sitemap: {urls.absolute(urls.file(name))}\n"
+                                                  for name in ("sitemap.xml", "news-sitemap.xml"))}, "robots"),
         Page(urls.file(".nojekyll"), "text", {"text": ""}, "nojekyll"),
     ]
     if config.cname:

@@ -14,7 +14,8 @@ from generator.config import load_config
 
 @pytest.fixture
 def indexed(project: Path, monkeypatch) -> list[int]:
-    """Write two stories; count the runs of the Pagefind indexer."""
+    """Write two stories, with search on; count the runs of the Pagefind indexer."""
+    write_config(project, search=True)
     write_story(project, "azam-khan-meets-akhilesh", people=["Azam Khan"], places=["Lucknow"], body="They met.")
     write_story(project, "flood-relief", date="2025-11-08T00:00:00+05:30", places=["Rampur"], body="Boats came.")
     runs: list[int] = []
@@ -44,7 +45,7 @@ def test_a_build_writes_the_index_a_search_page_and_a_box_on_every_page(project,
 
 def test_a_build_whose_stories_are_unchanged_does_not_index_again(project, indexed):
     build(load_config(project))
-    write_config(project, paginate=1)  # every list page changes, no story does
+    write_config(project, paginate=1, search=True)  # every list page changes, no story does
     result = build(load_config(project))
     assert result.written > 0 and indexed == [1]
     story = project / "content" / "articles" / "2025" / "11" / "08" / "flood-relief.md"
@@ -73,6 +74,15 @@ def test_search_must_be_true_or_false(project):
 
 
 def test_a_digest_with_no_story_yet_builds_an_empty_index(project):
+    write_config(project, search=True)
     build(load_config(project))
     assert (project / "site" / "pagefind" / "pagefind.js").is_file()
     assert (project / "site" / "search" / "index.html").is_file()
+
+
+def test_an_incremental_build_with_search_equals_a_clean_one(project, indexed, tmp_path):
+    from test_incremental import assert_same_as_clean
+    build(load_config(project))
+    write_story(project, "patna-metro", date="2025-11-09T00:00:00+05:30", people=["Nitish Kumar"], body="A trial run.")
+    build(load_config(project))
+    assert_same_as_clean(project, tmp_path)
