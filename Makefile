@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 
-.PHONY: site build ingest serve test test-fast eval bench clean
+.PHONY: site build ingest serve test test-fast browser-tools eval bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,14 +33,25 @@ build: $(VENV)/.core
 serve: $(VENV)/.core         ## preview at http://127.0.0.1:8000/ with live reload
 	$(BIN)/digest serve
 
-test: $(VENV)/.test          ## every test: unit, fixture sites, end to end (Chromium)
+test: $(VENV)/.test browser-tools  ## every test: unit, fixture sites, end to end (Chromium)
 	$(BIN)/python -m pytest
+
+# What the browser tests need that installs without root: axe-core, from package-lock.json.
+# Chromium is Debian's (apt-get install chromium); a test that cannot run says why in one line.
+browser-tools: node_modules/axe-core/axe.min.js
+
+node_modules/axe-core/axe.min.js: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		{ npm ci --no-audit --no-fund --silent && touch $@; } || echo "note: npm ci failed: the accessibility tests will be skipped"; \
+	else \
+		echo "note: npm is missing (apt-get install npm): the accessibility tests (axe-core) will be skipped"; \
+	fi
 
 test-fast: $(VENV)/.test
 	$(BIN)/python -m pytest -m "not browser"
 
-eval: $(VENV)/.core          ## people/places/organisations scores on the india-dev gold set
-	$(BIN)/digest eval $(CORPUS)/india-dev/gold.jsonl
+eval: $(VENV)/.core          ## people/places/organisations scores on the india-dev and reuters-dev gold sets
+	$(BIN)/digest eval $(CORPUS)/india-dev/gold.jsonl $(CORPUS)/reuters-dev/gold.jsonl
 
 bench: $(VENV)/.core         ## cold, warm and incremental build times at 1,000 and 10,000 stories
 	$(BIN)/python -m compileall -q generator

@@ -12,6 +12,7 @@ built. Cold builds parse, convert Markdown, relate stories and render on every c
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import os
 import time
@@ -30,6 +31,7 @@ from generator.incremental import (RACY_NS, Content, Inputs, Selection, find_rel
                                    select_groups, up_to_date)
 from generator.models import INDEX_NAMES, Site
 from generator.models import Site
+from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups
 from generator.progress import Bar
 from generator.render import RenderJob, environment
@@ -111,11 +113,12 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
         result.up_to_date = True
         return result
     content = step("read content", read_content, config, inputs, cache, result)
+    ahead = step("dates", dates_ahead, content, dt.datetime.now(dt.timezone.utc), result)
     bodies = step("markdown", render_bodies, content, cache)
     related = step("related", find_related, config, inputs, content, cache)
     urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in content.site.clashes.items()})
     result.warnings += clash_warnings(content.site, urls)
-    groups = step("plan", plan_groups, config, urls, content, bodies, related)
+    groups = step("plan", plan_groups, config, urls, content, bodies, related, ahead)
     job = step("prepare", make_job, config, inputs, content, cache, urls, bodies)
     try:
         chosen = step("compare", select_groups, job, groups, cache)
@@ -126,7 +129,8 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
         made.groups[SEARCH] = (search.key, search.records)
         outputs, journal = step("stage", stage_site, config, content.site, inputs, cache, job, groups, made,
                                 search, result)
-        parts = step("save cache", save_state, config, cache, inputs, content, related, made, outputs, result)
+        parts = step("save cache", save_state, config, cache, inputs, content, related, made, outputs, result,
+                     ahead)
     except BaseException:
         recover(config.path("site"), config.path(CACHE_DIR))  # site/ is as it was; what was staged goes
         raise
@@ -158,6 +162,15 @@ def published(sources: Mapping[str, Source], drafts: bool) -> Mapping[str, Sourc
     if drafts or not any(s.article.draft for s in sources.values()):
         return sources
     return {path: s for path, s in sources.items() if not s.article.draft}
+
+
+def dates_ahead(content: Content, now: dt.datetime, result: BuildResult) -> frozenset[str]:
+    """Warn of each story dated more than a day after NOW; return their keys: none may lead the site."""
+    found = far_ahead((s.article for s in content.sources.values()), now)
+    result.warnings += [Problem(a.source, f"is dated {a.date.isoformat()}, more than a day ahead: "
+                                          "it is not made the lead story; check its date", severity="warning")
+                        for a in found]
+    return frozenset(a.key for a in found)
 
 
 def render_bodies(content: Content, cache: BuildCache) -> Bodies:
@@ -216,10 +229,10 @@ def convert_markdown(texts: list[str], shas: list[str]) -> Iterable[tuple[str, s
 
 
 def plan_groups(config: Config, urls: Urls, content: Content, bodies: Mapping[str, str],
-                related: Mapping[str, tuple[str, ...]]) -> list[Group]:
+                related: Mapping[str, tuple[str, ...]], ahead: frozenset[str] = frozenset()) -> list[Group]:
     """Return every page group; no page is made yet."""
     cards = Cards(content.site, urls, config.timezone)
-    return page_groups(content.site, config, urls, bodies, related, cards)
+    return page_groups(content.site, config, urls, bodies, related, cards, ahead)
 
 
 def clash_warnings(site: Site, urls: Urls) -> list[Problem]:
@@ -369,7 +382,7 @@ def check_unique(records: list[PageRecord]) -> list[Problem]:
 
 def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Content,
                related: dict[str, tuple[str, ...]], made: Made, outputs: dict[str, str],
-               result: BuildResult) -> tuple[str, ...]:
+               result: BuildResult, ahead: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Save what this build read and made, for the next one, beside the cache; return those files."""
     cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related,
                                dict(content.site.clashes)))
@@ -380,6 +393,6 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
         except OSError:
             pass
     cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs,
-                             Counter(result.pages), list(result.problems)))
+                             Counter(result.pages), list(result.problems), bool(ahead)))
     save_cache(cache, pending=True)
     return tuple(sorted(cache.pending))

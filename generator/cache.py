@@ -57,6 +57,7 @@ class State:
     outputs: dict[str, str] = field(default_factory=dict)  # path in site/ -> fingerprint
     kinds: Counter = field(default_factory=Counter)  # pages by kind
     problems: list = field(default_factory=list)  # the stories left out, as errors.Problem: said again
+    ahead: bool = False  # a story was dated far ahead: the home page depends on the clock, and the editor is warned
 
 
 @dataclass(slots=True)

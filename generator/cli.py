@@ -151,10 +151,10 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    """Print extraction scores against a gold file."""
-    from generator.evaluate import run
+    """Print extraction scores against each gold file, then a table per set and type."""
+    from generator.evaluate import run_many
 
-    return run(args.gold, sys.stdout, processes=min(2, os.cpu_count() or 1))
+    return run_many(args.gold, sys.stdout, processes=min(2, os.cpu_count() or 1))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,7 +22,8 @@ DESCRIPTIONS = {
              "the links of site/ when it was built, without writing site/; exit 1 on any error.",
     "rm": "Unpublish stories: delete their files and record their seeds in content/unpublished.txt, "
           "so that ingest never brings them back.",
-    "eval": "Score the people, places and organisations ingest finds against a hand-labelled gold file.",
+    "eval": "Score the people, places and organisations ingest finds against hand-labelled gold files, "
+            "per type and per set.",
 }
 
 
@@ -77,6 +78,6 @@ def parser() -> argparse.ArgumentParser:
     rmv = command("rm", "unpublish stories so that ingest never brings them back")
     rmv.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="story files under content/")
     rmv.add_argument("--no-wait", action="store_true", help=NO_WAIT)
-    evl = command("eval", "score people/places/organisations against a gold file")
-    evl.add_argument("gold", type=Path, help="a gold.jsonl beside a seeds/ folder")
+    evl = command("eval", "score people/places/organisations against gold files")
+    evl.add_argument("gold", type=Path, nargs="+", help="gold.jsonl files, each beside a seeds/ folder")
     return top

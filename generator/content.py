@@ -154,7 +154,27 @@ def make_article(meta: Mapping[str, Any], body: str, source: str, stem: str, zon
     return Article(source=source, slug=slug, title=_text(meta, "title", required=True) or "",
                    date=date, summary=_text(meta, "summary") or "", body=body,
                    dateline=_text(meta, "dateline"), agency=_text(meta, "agency"), seed=seed,
+                   priority=_priority(meta), lead=_flag(meta, "lead"),
                    draft=meta.get("draft") is True, **names)
+
+
+def _priority(meta: Mapping[str, Any]) -> int:
+    value = meta.get("priority")
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"priority: {value!r} is not a whole number; write e.g. priority: 2 "
+                         "(higher comes first in the day, 0 is the default, -1 sinks a story)")
+    return value
+
+
+def _flag(meta: Mapping[str, Any], key: str) -> bool:
+    value = meta.get(key)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise ValueError(f"{key}: {value!r} is not true or false; write {key}: true")
+    return value
 
 
 def parse_article(data: bytes, source: str, config: Config) -> Article:

@@ -222,15 +222,36 @@ def split_tables(gold: Sequence[GoldStory], scores: Mapping[str, Sequence[Score]
     return "\n".join(parts)
 
 
+def run_many(golds: Sequence[Path], out: TextIO, processes: int = 1, errors: bool | None = None,
+             split: str | None = None) -> int:
+    """Score each gold set (see ``run``), then print one row per set and type; the worst exit code."""
+    totals: dict[str, dict[str, Score]] = {}
+    codes = [run(gold, out, processes, errors, split, totals.setdefault(str(gold), {})) for gold in golds]
+    if len(golds) > 1:
+        print(format_sets(totals), file=out)
+    return max(codes)
+
+
+def format_sets(totals: Mapping[str, Mapping[str, Score]]) -> str:
+    """Return the P/R/F1 of each type of each gold set, one row each."""
+    rows = [f"{'set':<28} {'type':<8} {'P':>6} {'R':>6} {'F1':>6}"]
+    for gold, by_type in totals.items():
+        name = Path(gold).parent.name or gold
+        rows.extend(f"{name:<28} {kind:<8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
+                    for kind, s in by_type.items())
+    return "\n".join(rows)
+
+
 def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
-        split: str | None = None) -> int:
+        split: str | None = None, totals: dict[str, Score] | None = None) -> int:
     """Extract entities from the gold set's seeds and print the scores; 0 ok, 2 bad gold.
 
     SPLIT (else $DIGEST_EVAL_SPLIT, else 'all') picks the stories: see ``select``. Scoring all
     of them also prints the odd and even halves, so tuning on one half is checked on the other.
+    TOTALS, when given, receives the summed score of each type.
     """
     from generator.wire import geo
-    from generator.wire.acronyms import story_acronyms
+    from generator.wire.acronyms import initialisms, story_acronyms
     from generator.wire.extract import story_text
     from generator.wire.entities import Lexicon, Story
     from generator.wire.extract import extract_many
@@ -253,14 +274,16 @@ def run(gold: Path, out: TextIO, processes: int = 1, errors: bool | None = None,
                 raise GoldError(f"{gold}: story {record.id}: {exc.problem}") from exc
             line = seed.dateline
             inputs.append(Story(seed.paragraphs, line.city if line else None,
-                                line.agency if line else None))
+                                line.agency if line else None, line.region if line else None))
     except GoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     found = extract_many(inputs, Lexicon(), processes=processes)
     predicted = [{kind: getattr(e, _ENTITY_FIELD[kind]) for kind in TYPES} for e in found]
-    acronyms = [story_acronyms(story_text(s)) for s in inputs]
+    acronyms = [{**initialisms(g.labels["orgs"]), **story_acronyms(story_text(s))} for g, s in zip(stories, inputs)]
     scores = score_all(stories, predicted, {"places": geo.canonical}, acronyms)
+    if totals is not None:
+        totals.update({kind: total(per_story) for kind, per_story in scores.items()})
     print(f"{gold}: {len(stories)} stories", file=out)
     print(format_table(scores), file=out)
     if split.strip() in ("", "all") and len(stories) > 1:
@@ -280,16 +303,16 @@ def headline_report(stories: Sequence[Any], found: Sequence[Any], failures: bool
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``python -m generator.evaluate GOLD [--split odd|even|all|IDS] [--errors]``."""
+    """Run ``python -m generator.evaluate GOLD [GOLD ...] [--split odd|even|all|IDS] [--errors]``."""
     import argparse
 
     args = argparse.ArgumentParser(prog="python -m generator.evaluate", description=__doc__)
-    args.add_argument("gold", type=Path, help="a gold.jsonl beside a seeds/ folder")
+    args.add_argument("gold", type=Path, nargs="+", help="gold.jsonl files, each beside a seeds/ folder")
     args.add_argument("--split", default=None, help="all (default), odd, even, or ids like 1,7,12")
     args.add_argument("--errors", action="store_true", help="list each story's FPs and FNs")
     args.add_argument("--processes", type=int, default=min(2, os.cpu_count() or 1))
     ns = args.parse_args(argv)
-    return run(ns.gold, sys.stdout, ns.processes, ns.errors or None, ns.split)
+    return run_many(ns.gold, sys.stdout, ns.processes, ns.errors or None, ns.split)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ def _any(value: Any) -> str | None:
 KEYS: dict[str, Callable[[Any], str | None]] = {
     "title": _any, "date": _any, "dateline": _any, "agency": _any, "summary": _any,
     "people": _any, "places": _any, "organisations": _any, "tags": _any, "slug": _any,
-    "source": _is_source, "draft": _is_flag,
+    "source": _is_source, "draft": _is_flag, "priority": _any, "lead": _any,
 }
 
 

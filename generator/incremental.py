@@ -80,7 +80,7 @@ def code_digest() -> str:
 def up_to_date(config: Config, inputs: Inputs, cache: BuildCache) -> bool:
     """Tell whether nothing read has changed since the last build and site/ holds all it wrote."""
     state = cache.state
-    if state.inputs != inputs.shared or not state.outputs:
+    if state.inputs != inputs.shared or not state.outputs or state.ahead:
         return False
     hashed = unchanged(inputs.files, state.files, config.root, state.hashes, state.scanned_at - RACY_NS)
     top = str(config.path("site"))

@@ -18,7 +18,9 @@ from generator.taxonomy import fold, index_letter
 from generator.urls import Urls
 from generator.views import View, chunks, head, pagination
 
-ROWS_PER_PAGE = 120  # names a page lists: about 4,800 px at 375 px wide, seven phone screens
+# names a page lists: the tallest index page of the 3,000 wire stories' digest is 5,655 px at 375 px
+# wide (long names take two lines), eight and a half screens of a 375 x 667 phone
+ROWS_PER_PAGE = 120
 LETTER_BAR_FROM = 30  # a one-page index with more names than this gets an A-Z bar
 FREQUENT = 2  # the stories a name must be in to stay in the twin listing
 TOP = 30  # the names in the most stories, on the front page of a split index
@@ -51,6 +53,7 @@ class IndexPage:
     split: bool
     counts: tuple[int, int]  # names in the index, and in FREQUENT or more stories when there is a twin
     twin_letter: str | None  # the same letter's page in the twin listing, when there is one
+    guides: tuple[tuple[str, str], ...] = ()  # each page of a letter in pages: its first and last name
 
     @property
     def lastmod(self) -> str | None:
@@ -101,9 +104,17 @@ def listing(kind: str, frequent: bool, listed: Sequence[Entry], counts: tuple[in
     for letter in letters:
         filed = [e for e in listed if e.letter == letter]
         parts = chunks(filed, rows)
+        guides = tuple((guide_word(kind, part[0].name), guide_word(kind, part[-1].name)) for part in parts)
+        guides = guides if len(parts) > 1 else ()
         pages += [IndexPage(kind, frequent, letter, number, len(parts), len(filed), tuple(part), letters, True,
-                            counts, None) for number, part in enumerate(parts, start=1)]
+                            counts, None, guides) for number, part in enumerate(parts, start=1)]
     return pages
+
+
+def guide_word(kind: str, name: str) -> str:
+    """Return how a page's first or last name shows in its letter's list of pages: a person by surname."""
+    words = name.split()
+    return words[-1] if kind == "person" and len(words) > 1 else name
 
 
 def with_twin_letters(pages: list[IndexPage], twin: list[IndexPage]) -> list[IndexPage]:
@@ -139,6 +150,8 @@ def index_context(config: Config, urls: Urls, page: IndexPage) -> View:
         "sections": sections(rows) if page.letters and not page.split else [],
         "filter": filter_links(urls, page),
         "pagination": pagination(urls, first, page.number, page.total),
+        "guides": [{"number": number, "url": urls.paginated(first, number), "first": start, "last": end,
+                    "current": number == page.number} for number, (start, end) in enumerate(page.guides, start=1)],
     }
 
 

@@ -17,6 +17,7 @@ from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.markup import escape_copy
 from generator.progress import Bar
+from generator.acronymfold import expansions, name_counts, with_expansions
 from generator.surnames import full_names, story_counts, with_full_names
 from generator.unpublish import UNPUBLISHED, Desk, load_desk, notice_deletions, screen
 from generator.urls import MAX_SLUG, slugify
@@ -151,7 +152,8 @@ def broken(path: Path, where: str, exc: Exception, index: dict[str, Existing], r
 def story_of(seed: Seed) -> Story:
     """Return what the extractor reads of a seed."""
     dateline = seed.dateline
-    return Story(seed.paragraphs, dateline.city if dateline else None, dateline.agency if dateline else None)
+    return Story(seed.paragraphs, dateline.city if dateline else None, dateline.agency if dateline else None,
+                 dateline.region if dateline else None)
 
 
 def compose(seed: Seed, entities: Entities, title: str, summary: str, slug: str, zone: str) -> str:
@@ -296,6 +298,8 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
         counts = archive_people(config) + story_counts(e.people for e in found)
         owners = full_names(known.people, counts)
         found = [with_full_names(entities, owners) for entities in found]
+        table = expansions(*name_counts(found), known.organisations, known.people)
+        found = [with_expansions(entities, table) for entities in found]
     taken = {e.path for e in index.values()}
     for seed, story, entities in zip(seeds, stories, found):
         title = headline(story, entities)
@@ -340,7 +344,6 @@ def held_back(desk: Desk, loaded: list[tuple[Path, bytes]], index: dict[str, Exi
         report.notes.append(f"held back {len(missing & set(held))} seed(s) whose story may be among the "
                             "unreadable files in content/: fix those and ingest again")
     return keep
-
 
 
 def grow(config: Config, report: Report) -> None:

@@ -28,6 +28,8 @@ class Article:
     organisations: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     seed: str | None = None
+    priority: int = 0  # an editor's say in the order of the day: higher first
+    lead: bool = False  # an editor's choice of the day's lead story
     draft: bool = False  # kept out of the site but under `digest serve --drafts`
     key: str = field(init=False, repr=False, compare=False)  # its identity, day and slug: '2025/11/07/x'
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
 
 from generator.config import Config
 from generator.indexes import IndexPage, entries, index_context, index_pages, index_url
@@ -114,11 +114,14 @@ def plan(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str]) -> l
 
 def page_groups(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str],
                 related: Mapping[str, tuple[str, ...]] | None = None,
-                cards: Mapping[str, Card] | None = None) -> list[Group]:
-    """Return every group of pages but the sitemap, in a stable order; no page is made yet."""
+                cards: Mapping[str, Card] | None = None, ahead: Collection[str] = ()) -> list[Group]:
+    """Return every group of pages but the sitemap, in a stable order; no page is made yet.
+
+    AHEAD names the stories dated too far ahead of the build to lead the home page.
+    """
     cards = Cards(site, urls, config.timezone) if cards is None else cards
     related = related_lists(site, config.related, {}) if related is None else related
-    found = list(home_groups(site, config, urls, cards))
+    found = list(home_groups(site, config, urls, cards, ahead))
     found += article_groups(site, config, urls, cards, bodies, related)
     found += edition_groups(site, config, urls, cards)
     slugs: dict[str, str] = {}  # slugify's results, shared by every term's co-mentions
@@ -135,20 +138,36 @@ def in_sitemap(page: Page) -> bool:
     return page.template.endswith(".html") and page.kind not in ("404", "search")
 
 
-def home_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> Iterator[Group]:
-    """Yield the pages of the paginated home page, one group each."""
-    pages = chunks(site.order, config.paginate)
-    latest = site.editions[0].day if site.editions else None
+def home_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
+                ahead: Collection[str] = ()) -> Iterator[Group]:
+    """Yield the pages of the paginated home page, one group each; AHEAD: stories dated far ahead."""
+    order = front_order(site, ahead)
+    pages = chunks(order, config.paginate)
+    latest = latest_day(site, ahead)
     for number, keys in enumerate(pages, start=1):
         yield Group(f"home:{number}", tuple(keys), (), (number, len(pages), latest),
-                    partial(lambda *args: [home_page(*args)], site, config, urls, cards, number, keys, len(pages)))
+                    partial(lambda *args: [home_page(*args)], site, config, urls, cards, number, keys,
+                            len(pages), latest))
+
+
+def front_order(site: Site, ahead: Collection[str] = ()) -> tuple[str, ...]:
+    """Return the home page's stories: each day's by news value, newest day first; AHEAD last.
+
+    A story dated far ahead of the build is a slip of the date, so it never leads the site.
+    """
+    keys = [key for edition in site.editions for key in edition.articles]
+    return tuple([k for k in keys if k not in ahead] + [k for k in keys if k in ahead])
+
+
+def latest_day(site: Site, ahead: Collection[str] = ()):
+    """Return the day of the latest edition with a story not dated far ahead, None when none."""
+    return next((e.day for e in site.editions if any(k not in ahead for k in e.articles)), None)
 
 
 def home_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], number: int,
-              keys: Sequence[str], total: int) -> Page:
+              keys: Sequence[str], total: int, latest=None) -> Page:
     """Return page NUMBER of the home page: the latest edition first, then earlier stories."""
     first = urls.index("")
-    latest = site.editions[0].day if site.editions else None
     url = urls.paginated(first, number)
     title = config.title if number == 1 else f"Page {number}"
     groups = day_timeline([cards[k] for k in keys])

@@ -68,6 +68,7 @@ def recent(stories: Sequence[tuple[str, str, dt.datetime]], days: int = NEWS_DAY
     """
     if not stories:
         return []
+    stories = sorted(stories, key=lambda s: s[2], reverse=True)
     since = stories[0][2] - dt.timedelta(days=days)
     return [s for s in stories if s[2] >= since][:limit]
 

@@ -9,6 +9,7 @@ from typing import Collection, Iterable, Iterator, Mapping, Sequence
 
 from generator import parallel
 from generator.models import TERM_FIELDS, TERM_KINDS, Article, Edition, Site, Term
+from generator.newsvalue import archive_counts, reading_order
 from generator.urls import LATIN_LETTERS, identity, slugify
 
 RELATED_WINDOW = 12  # neighbours in time looked at per shared term: news relates to news nearby
@@ -100,12 +101,12 @@ def unique_slugs(kind: str, shown: Mapping[str, str], forms: Mapping[str, Mappin
 
 
 def make_editions(by_key: dict[str, Article], order: Sequence[str]) -> tuple[Edition, ...]:
-    """Return the daily editions, newest first, each with its stories in reading order."""
+    """Return the daily editions, newest first, each with its stories by news value."""
     days: dict = defaultdict(list)
     for key in order:
-        days[by_key[key].day].append(key)
-    return tuple(Edition(day, tuple(sorted(keys, key=lambda k: (by_key[k].date, k))))
-                 for day, keys in sorted(days.items(), reverse=True))
+        days[by_key[key].day].append(by_key[key])
+    counts = archive_counts(by_key.values())
+    return tuple(Edition(day, reading_order(stories, counts)) for day, stories in sorted(days.items(), reverse=True))
 
 
 def term_index(site: Site) -> dict[tuple[str, str], Term]:

@@ -82,3 +82,14 @@ def browser():
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         yield chromium
         chromium.close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Say in one line per reason how many browser tests were skipped, and what would run them."""
+    reasons: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        if "browser" in report.keywords and isinstance(report.longrepr, tuple):
+            reason = report.longrepr[2].removeprefix("Skipped: ")
+            reasons[reason] = reasons.get(reason, 0) + 1
+    for reason, count in sorted(reasons.items()):
+        terminalreporter.write_line(f"browser tests skipped: {count}, because {reason}", yellow=True, bold=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
 _FULL_WORD = r"(?:[A-Z][\w&'’\-]*|of|and|for|the|on|&)"
 _DEFINED = re.compile(rf"(?P<full>[A-Z][\w&'’\-]*(?:[ \t]+{_FULL_WORD}){{1,9}})[ \t]*"
@@ -58,4 +58,16 @@ def story_acronyms(text: str) -> dict[str, str]:
             words = words[1:]
         if len(words) >= 3:
             found.setdefault(match.group("acr"), " ".join(words))
+    return found
+
+
+def initialisms(names: Sequence[str]) -> dict[str, str]:
+    """Map each all-capital name in NAMES to the longer name it is the initials of: 'OSCE' ->
+    'Organisation for Security and Cooperation in Europe' (the extractor folds them so)."""
+    fulls = [n for n in names if len(n.split()) > 1]
+    found = {}
+    for name in names:
+        match = [f for f in fulls if name.isupper() and name.casefold() in (initials(f), initials(f, True))]
+        if match:
+            found[name] = match[0]
     return found

@@ -39,3 +39,4 @@ class Story:
     paragraphs: tuple[str, ...]
     dateline_city: str | None = None
     agency: str | None = None
+    dateline_region: str | None = None  # "Wisconsin" of "Milwaukee, Wisconsin": a place too

@@ -64,9 +64,14 @@ def canonical(name: str) -> str:
 
 
 def is_country_or_division(name: str) -> bool:
-    """Say whether NAME is a country or a state/province (not merely a town)."""
+    """Say whether NAME is a country or a state/province (not merely a town, nor a division
+    named by a compass word alone, such as 'Northern' or 'Eastern')."""
     place = lookup(name)
-    return bool(place) and place.kind != "city"
+    return bool(place) and place.kind != "city" and fold(name) not in _COMPASS
+
+
+_COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east",
+            "west", "capital", "coast", "islands", "lakes", "upper", "lower", "centre"}
 
 
 def load() -> None:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from generator.wire.entities import Entities, Story
-from generator.wire.hedge import ASIDE, drop_order, indices, main_verb, plan
+from generator.wire.hedge import ASIDE, CHEAP, Plan, bare_names, drop_order, indices, main_verb, plan, shortest_with, unfinished
 from generator.wire.sentences import lede_paragraph, lede_sentence
 from generator.wire.summary import clip
 from generator.wire.trim import (  # MAX_CHARS: re-exported for callers
@@ -46,7 +46,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:and|to|-|–)\s*\d{{1,2}}\b)?"
          rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?:,?\s+\d{{4}})?")
 _TIME = re.compile(
-    rf"(?:,\s*)?\b(?:(?:on|late|early)\s+)?(?:(?:last|this|next)\s+)?{_WEEKDAY}(?![’']s)"
+    rf"(?:,\s*)?\b(?:(?:on|late|early|since|until|till|from|by)\s+)?(?:(?:last|this|next)\s+)?{_WEEKDAY}(?![’']s)"
     rf"(?:\s+(?:night|morning|afternoon|evening))?(?:,?\s+{_DATE})?(?:\s*,(?=\s))?"
     rf"|(?:,\s*)?\b(?:on|by)\s+{_DATE}\b(?:\s*,(?=\s))?"
     r"|(?:,\s*)?\b(?:earlier\s+|later\s+)?(?:today|yesterday|tonight|tomorrow)\b(?![’']s)"
@@ -64,6 +64,8 @@ _LEAD_CLAUSE = re.compile(
 _ATTRIBUTION = re.compile(
     r",\s+(?:[^,]{2,60}?\s+(?:said|says|told|"
     r"reported|added|announced|stated|estimated|confirmed|predicted|forecast)(?:\s+[^,]*)?)$")
+# A headline run into the copy with no stop: 'talks with Home Ministry in Delhi These conditions were'
+_RUN_ON = re.compile(r"(?<=[a-z])\s+(?=(?:These|This|They|He|She|It|We)\s+[a-z])")
 _REPORTED_BY = re.compile(r",\s+(?:reported|quoted|citing)\s+(?:the\s+)?[^,]{2,40}$"
                           r"|\s+(?:reported|quoted)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*){1,3}$")
 _INVERTED = re.compile(r",\s+(?:said|says|according to)\s+(?![^,]*\bthat\b)(?!it\b|he\b|she\b|they\b)"
@@ -86,7 +88,7 @@ def headline(story: Story, entities: Entities) -> str:
 def _parsed(sentence: str) -> str:
     """Write the headline from the parse of SENTENCE ('' when the parse finds no clause to keep)."""
     text = _LEAD_CLAUSE.sub("", _clean(sentence), count=1)
-    text = _unattributed(text)
+    text = _RUN_ON.split(_unattributed(text), maxsplit=1)[0]
     if len(text.split()) < 3:
         return ""
     doc = parse(text)
@@ -94,17 +96,48 @@ def _parsed(sentence: str) -> str:
     chosen = plan(doc, verb) if verb is not None else None
     if chosen is None:
         return ""
-    changes = {**edits(verb, is_plural(verb)), **_says(verb), **backshift(verb)}
-    order = drop_order(chosen)
     dropped = [group for rank, _, group in chosen.optional if rank == ASIDE]
-    while True:
-        text = finish(drop_articles(_render(doc, indices(doc, chosen, dropped), changes).split()))
-        if len(text) <= MAX_CHARS or not order:
+    text, dropped = _written(doc, verb, chosen, dropped)
+    order = [(rank, g) for rank, g in drop_order(chosen) if g not in dropped]
+    while len(text) > MAX_CHARS and order:
+        tries = [(rank, _written(doc, verb, chosen, [*dropped, g])) for rank, g in order if rank <= CHEAP]
+        clean = [(rank, t) for rank, t in tries if len(t[0]) <= MAX_CHARS and len(t[1]) == len(dropped) + 1]
+        if clean:  # one phrase of little weight whose loss alone makes it fit and leaves none open
+            text, dropped = min(clean, key=lambda c: (c[0], -len(c[1][0])))[1]
             break
-        dropped.append(order.pop(0))
+        text, dropped = _written(doc, verb, chosen, [*dropped, order.pop(0)[1]])
+        order = [(rank, g) for rank, g in order if g not in dropped]
+    if len(text) > MAX_CHARS:  # a last resort: names without what describes them
+        kept = bare_names(doc, indices(doc, chosen, dropped))
+        text = finish(drop_articles(_render(doc, kept, _tensed(verb, kept)).split()))
     if len(text) > MAX_CHARS:
-        text = finish(fit(text.split(), 4))
+        words = text.split()
+        text = finish(fit(words, _shortest(words, _main_verb(list(words)) or 1)))
     return text if len(text.split()) >= 3 else ""
+
+
+def _written(doc: Any, verb: Any, chosen: Plan, dropped: list[frozenset[int]]
+             ) -> tuple[str, list[frozenset[int]]]:
+    """Return the headline without the DROPPED groups, and the groups dropped to close open phrases."""
+    dropped = list(dropped)
+    while True:
+        kept = indices(doc, chosen, dropped)
+        loose = unfinished(doc, kept)
+        group = shortest_with(chosen, loose, dropped) if loose is not None else None
+        if group is None:
+            break
+        dropped.append(group)
+    return finish(drop_articles(_render(doc, kept, _tensed(verb, kept)).split())), dropped
+
+
+def _tensed(verb: Any, kept: list[int]) -> dict[int, str]:
+    """Return the tense changes of the main verb, and of a second main clause kept beside it."""
+    chosen = frozenset(kept)
+    changes = {**edits(verb, is_plural(verb, chosen)), **_says(verb), **backshift(verb)}
+    for other in verb.children:  # "orders rose and manufacturing surged" -> "rise ... surges"
+        if other.dep_ == "conj" and other.i in chosen and any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+            changes.update(edits(other, is_plural(other, chosen)))
+    return changes
 
 
 def _unattributed(text: str) -> str:
@@ -141,7 +174,7 @@ def _render(doc: Any, kept: list[int], changes: dict[int, str]) -> str:
     for i in kept:
         token = doc[i]
         text = changes.get(i, token.text)
-        if not text or token.is_punct and token.text in ",;:" and not (
+        if not text or token.is_punct and token.text in (",", ";", ":", "--", "—", "–") and not (
                 i - 1 in chosen and i + 1 in chosen):
             continue
         glue = previous == i - 1 and not doc[i - 1].whitespace_

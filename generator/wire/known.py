@@ -11,7 +11,8 @@ from generator.wire.entities import Lexicon
 
 PERSON, PLACE, ORG = "person", "place", "org"
 # how much a mention's source counts when the same name gets different types
-WEIGHT = {"lexicon": 100, "dateline": 20, "cue": 6, "rule": 4, "names": 1, "model": 2, "gazetteer": 3}
+WEIGHT = {"lexicon": 100, "dateline": 20, "cue": 6, "rule": 4, "cited": 4, "names": 1, "model": 2,
+          "gazetteer": 3}
 
 _GAZ_SKIP = {"male", "georgia", "jordan", "chad", "niger", "guinea", "us", "gulf", "mali", "togo"}
 
@@ -24,7 +25,7 @@ class Mention:
     kind: str  # person | place | org
     start: int
     end: int
-    source: str = "model"  # model | rule | cue | gazetteer | lexicon | dateline
+    source: str = "model"  # model | rule | cue | cited (an agency cited) | gazetteer | lexicon | dateline
 
     @property
     def weight(self) -> int:

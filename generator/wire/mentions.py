@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
+from generator.wire import geo
 from generator.wire import namelists as nl
 from generator.wire.acronyms import defined_spans
 from generator.wire.entities import Lexicon, Story
@@ -12,8 +13,9 @@ from generator.wire.known import ORG, PERSON, PLACE, Mention, gazetteer, lexicon
 from generator.wire.names import key, left_initials, name_evidence, person_name, tidy
 from generator.wire.ner import Span
 from generator.wire.orgcues import named_firms
+from generator.wire.orgrules import acronyms_in_use, cited_agencies, institutions
 from generator.wire.teams import find_teams
-from generator.wire.personrules import (bracketed_surname, closes_quote, country_possessive,
+from generator.wire.personrules import (LANGUAGES, bracketed_surname, closes_quote, country_possessive,
                                         listed_after_plural, unlikely_person)
 
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’\-]*)"
@@ -32,7 +34,7 @@ _CUE_AFTER = re.compile(
     r"also[ \t]+|on[ \t]+\w+[ \t]+|then[ \t]+|further[ \t]+)?(?:" + "|".join(
         sorted(nl.PERSON_VERBS, key=len, reverse=True)) + r")\b)")
 _ACRONYM_LIKE = re.compile(r"^[A-Z][A-Z&\-]{1,7}$")
-_ROADISH = {"marg", "road", "street", "lane", "nagar", "park", "chowk", "avenue", "highway"}
+_ROADISH = {"marg", "road", "street", "lane", "nagar", "park", "chowk", "avenue", "highway", "square"}
 
 
 def title_before(text: str, start: int) -> bool:
@@ -61,13 +63,16 @@ def find_mentions(text: str, spans: Sequence[Span], story: Story, lexicon: Lexic
         found.extend(Mention(name, PERSON, start, end, "rule") for name, start, end in finder(text))
     found.extend(_name_list_rule(text))
     found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in find_teams(text))
-    found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in named_firms(text))
+    for finder in (named_firms, institutions, acronyms_in_use):
+        found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in finder(text))
+    found.extend(Mention(name, ORG, start, end, "cited") for name, start, end in cited_agencies(text))
     found.extend(gazetteer(text))
     found.extend(_defined(text))
     found.extend(_bracketed(text))
     found.extend(lexicon_mentions(text, lexicon))
-    if story.dateline_city:
-        found.append(Mention(story.dateline_city, PLACE, -1, -1, "dateline"))
+    for place in (story.dateline_city, story.dateline_region):
+        if place:
+            found.append(Mention(place, PLACE, -1, -1, "dateline"))
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
@@ -92,13 +97,25 @@ def _from_span(text: str, span: Span, blocked: set[str]) -> Iterator[Mention]:
     folded = key(clean)
     if not clean or not clean[:1].isupper() or folded in nl.NON_ORG_NAMES:
         return
+    if span.label in ("GPE", "LOC") and _modifier(text, span.start, end):
+        return  # "New York-based", "pro-Moscow": a modifier, not a place of the story
     words = folded.split()
-    if folded in nl.PLACES or span.label in ("GPE", "LOC") or words[-1] in _PLACE_HEADS:
+    if (folded in nl.PLACES or span.label in ("GPE", "LOC") or words[-1] in _PLACE_HEADS
+            or geo.is_country_or_division(clean)):
         yield Mention(clean, PLACE, span.start, end)
     elif span.label == "FAC" and words[-1] in _ROADISH:
         yield Mention(clean, PLACE, span.start, end)
     elif span.label in ("ORG", "PERSON"):
         yield from _organisation(text, span.start, end, clean, span.label)
+
+
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
+_COMPOUND_BEFORE = re.compile(r"(?:\b(?:pro|anti|non|ex|post|pre|trans)-)$")
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """Say whether a place at START..END is only part of a compound: 'Vienna-based', 'pro-Moscow'."""
+    return bool(_COMPOUND_AFTER.match(text, end) or _COMPOUND_BEFORE.search(text, max(0, start - 6), start))
 
 
 def _organisation(text: str, start: int, end: int, clean: str, label: str) -> Iterator[Mention]:
@@ -109,19 +126,44 @@ def _organisation(text: str, start: int, end: int, clean: str, label: str) -> It
         yield Mention(seat.group("place"), PLACE, start, end)
         return
     if (" ".join(words) in nl.AGENCIES or words[-1] in nl.NON_ORG_HEADS or words[0] in nl.TITLES
-            or any(w in _NOT_IN_ORG for w in words) or clean.count("(") != clean.count(")")):
+            or any(w in _NOT_IN_ORG for w in words) or clean.count("(") != clean.count(")")
+            or " ".join(words) in nl.TITLES or " ".join(words) in LANGUAGES
+            or all(w in _GENERIC for w in words) or _portfolio(text, end, words)):
         return
-    if len(words) == 1 and not clean.isupper() and _PLACE_BEFORE.search(text, max(0, start - 12), start):
-        yield Mention(clean, PLACE, start, end)  # "in Nerul", "at Kanthi"
+    if len(words) == 1 and not clean.isupper() and _PLACE_BEFORE.search(text, max(0, start - 60), start):
+        yield Mention(clean, PLACE, start, end)  # "in Nerul", "at Kanthi", "at Kamothe, Nerul"
     elif label == "ORG" or words[-1] in nl.ORG_HEADS:
-        yield Mention(clean, ORG, start, end)
+        unit = _party_unit(clean)
+        yield Mention(unit[0], ORG, start + unit[1], start + unit[1] + len(unit[0])) if unit else \
+            Mention(clean, ORG, start, end)
+
+
+def _portfolio(text: str, end: int, words: list[str]) -> bool:
+    """Say whether a span is a minister's portfolio, not a body: 'Union Home' (Minister)."""
+    return bool(_TITLE_AFTER.match(text, end)) and words[-1] not in nl.ORG_HEADS
+
+
+def _party_unit(name: str) -> tuple[str, int] | None:
+    """Return (acronym, offset) for a party's state unit: 'J-K BJP', 'State BJP' -> BJP."""
+    words = name.split()
+    acronyms = [w for w in words if _ACRONYM_LIKE.match(w) and not geo.lookup(w)]
+    if len(words) < 2 or len(acronyms) != 1:
+        return None
+    others = [w for w in words if w != acronyms[0]]
+    if all(w.casefold() in ("state", "unit") or geo.lookup(w) for w in others):
+        return acronyms[0], name.index(acronyms[0])
+    return None
 
 
 _PLACE_HEADS = {"nagar", "garhwal", "pur", "puram", "abad", "ganj", "village", "district"}
 _NOT_IN_ORG = {"photo", "file", "image", "getty", "credit", "source"}
 _SEAT = re.compile(r"^(?P<place>[A-Z][\w\-]*(?: [A-Z][\w\-]*)?) (?:Lok Sabha|Assembly|Vidhan Sabha)$")
 _SEAT_AFTER = re.compile(r"[ \t]+(?:seat|constituency|segment|bypoll|by-election|by-poll|polls?|elections?)\b")
-_PLACE_BEFORE = re.compile(r"(?<![\w])(?:in|at|near|from|of|to)[ \t]+$")
+_PLACE_BEFORE = re.compile(r"(?<![\w])(?:in|at|near|from|to)[ \t]+(?:the[ \t]+)?"
+                           r"(?:[A-Z][\w\-]*(?:,[ \t]*|[ \t]+and[ \t]+))*$")
+_TITLE_AFTER = re.compile(r"(?:,?[ \t]+(?:and|&)(?:[ \t]+[A-Z][\w\-]*)+)?[ \t]+"
+                          r"(?:Minister|Ministers|Minister's|Secretary|Commissioner)\b")
+_GENERIC = nl.read_list("generic-words")
 
 
 def _person(text: str, span: Span, raw: str, end: int, blocked: set[str],
@@ -129,7 +171,7 @@ def _person(text: str, span: Span, raw: str, end: int, blocked: set[str],
     """Return the person mention of a span, or None when the span names no person."""
     name, titled = person_name(raw)
     if (not name or _ACRONYM_LIKE.match(name) or _byline(text, span.start)
-            or _org_follows(text, end) or _work_before(text, span.start)):
+            or _org_follows(text, end) or _work_before(text, span.start) or _PLACE_NOUN_AFTER.match(text, end)):
         return None
     cued = titled or titled_before or cue_after(text, end)
     if span.label != "PERSON" and not (titled or titled_before or
@@ -159,6 +201,8 @@ def with_particle(text: str, name: str, end: int) -> tuple[str, int]:
     return name + particle.group(0), particle.end()
 
 
+_PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:airport|stadium|road|street|avenue|hospital|square|bridge|"
+                               r"university|college|school|memorial|trophy|cup|foundation|institute)\b")
 _PARTICLE_AFTER = re.compile(r"(?:[ \t]+(?:" + "|".join(sorted(nl.NAME_PARTICLES)) +
                              r"))+[ \t]+[A-Z][\w'’\-]+|(?:[ \t]+(?:al|el)-[A-Z][\w'’\-]*)+")
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b(?!['’]?s?[ \t]+[A-Z])")

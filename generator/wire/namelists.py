@@ -38,7 +38,8 @@ INDIAN_STATES = read_list("indian-states")
 CITIES = read_list("cities")
 
 # Places inside these strings are not standalone places ("Delhi Police" is an organisation).
-PLACES = COUNTRIES | INDIAN_STATES | CITIES
+LANDMARKS = read_list("landmarks")
+PLACES = COUNTRIES | INDIAN_STATES | CITIES | LANDMARKS
 
 PERSON_VERBS = read_list("person-verbs")
 GIVEN_NAMES = read_list("given-names")

@@ -46,13 +46,20 @@ def tidy(text: str) -> str:
     return _EDGE.sub("", text)
 
 
+_MIXED_ACRONYM = re.compile(r"^[A-Z][a-z]?[A-Z]+[a-z]?$")  # DySP, DyCM
+_OFFICE_TAILS = {"minister", "secretary", "president", "governor", "commissioner", "director",
+                 "spokesman", "spokesperson", "chairman", "general"}  # "Foreign Minister X"
+
+
 def strip_title(words: Sequence[str]) -> tuple[list[str], bool]:
     """Drop titles and honorifics in front of a name; say whether any was dropped."""
     words = list(words)
     cut = 0
     for i, word in enumerate(words[:-1]):  # "TN BJP president K Annamalai": cut after the title
-        if word.rstrip(".").casefold() in nl.TITLE_TAILS and (word[:1].islower() or word.isupper()):
-            cut = i + 1
+        folded = word.rstrip(".").casefold()
+        if folded in nl.TITLE_TAILS and (word[:1].islower() or word.isupper() or _MIXED_ACRONYM.match(word)
+                                         or (folded in _OFFICE_TAILS and i > 0)):
+            cut = i + 1  # "Aluva DySP T R Rajesh", "Foreign Minister Dariusz Rosati"
     stripped = cut > 0
     words = words[cut:]
     changed = True
@@ -85,11 +92,16 @@ def left_initials(before: str, blocked: Iterable[str] = ()) -> str:
     return " ".join(words)
 
 
+_AFTER_COMMA = re.compile(r",.*$")
+_MID_POSSESSIVE = re.compile(r"['’]s\s.*$")
+
+
 def person_name(text: str) -> tuple[str | None, bool]:
     """Return the cleaned person name in a span (None if it is no person) and a title flag."""
     clean = tidy(text)
     if key(clean) in nl.PLACES or key(clean) in nl.US_STATES:  # "Sri Lanka": no title before "Lanka"
         return None, False
+    clean = _AFTER_COMMA.sub("", _MID_POSSESSIVE.sub("", clean))  # "Ivan Lendl's Grand Slam"
     words, titled = strip_title(clean.split())
     while words and (words[0].casefold() in nl.SENTENCE_WORDS or (
             len(words) > 1 and words[0].casefold() in nl.DEPARTMENTS | nl.DEMONYMS)):
@@ -105,7 +117,7 @@ def person_name(text: str) -> tuple[str | None, bool]:
             or folded[-1] in nl.FIRM_TAILS or (len(folded) > 2 and folded[-1] in nl.PLACES)
             or any(f.endswith("bank") and len(f) > 5 for f in folded)
             or any(f in nl.NON_PERSON_WORDS for f in folded)
-            or folded[-1] in nl.NON_PERSON_HEADS or folded[-1] in nl.TITLES
+            or folded[-1] in nl.NON_PERSON_HEADS or (folded[-1] in nl.TITLES and folded[-1] not in nl.SURNAMES)
             or any(f in nl.ORG_HEADS for f in folded)
             or (len(words) == 1 and "-" in name.strip("-"))
             or key(name) in nl.NON_PERSON_NAMES or any(f in nl.COMMUNITIES for f in folded) or key(name) in nl.PLACES

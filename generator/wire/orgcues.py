@@ -75,9 +75,11 @@ def named_firms(text: str) -> list[tuple[str, int, int]]:
         if based:  # "St. Louis-based Mercantile Bancorp Inc"
             start = text.index(words[based[-1] + 1], start)
             words = words[based[-1] + 1:]
-        while len(words) > 2 and (words[0].casefold() in _LEADING or words[0].casefold() in DEMONYMS):
+        while len(words) > 1 and (words[0].casefold() in _LEADING or words[0].casefold() in DEMONYMS):
             start = text.index(words[1], start + len(words[0]))
             words = words[1:]
+        if all(w.rstrip(".,").casefold() in _FIRM_WORDS | {"&", "and"} for w in words):
+            continue  # "Co Inc", "The Bank": a marker alone names no firm
         end = match.end()
         place = _OF_PLACE.match(text, end)  # "National Bank of Romania"
         if place and geo.lookup(place.group(1)):

@@ -31,7 +31,7 @@ def drop_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
     """Keep, of mentions that overlap, the one from the strongest source (then the longest)."""
     taken: list[tuple[int, int]] = []
     kept: list[Mention] = []
-    mentions = [m for m in mentions if not _inside_longer_person(m, mentions)]
+    mentions = [m for m in mentions if not _inside_longer_person(m, mentions) and not _inside_a_name(m, mentions)]
     for m in sorted(mentions, key=lambda m: (-m.weight, -(m.end - m.start), m.start)):
         if m.start >= 0 and any(m.start < e and s < m.end for s, e in taken):
             continue
@@ -39,6 +39,27 @@ def drop_overlaps(mentions: Sequence[Mention]) -> list[Mention]:
         if m.start >= 0:
             taken.append((m.start, m.end))
     return sorted(kept, key=lambda m: m.start)
+
+
+def _inside_a_name(m: Mention, mentions: Sequence[Mention]) -> bool:
+    """Say whether place M lies inside the name of a person or an organisation, which is then no
+    place of the story: 'Kalyan' of Kalyan Banerjee, 'Bombay' of Bombay High Court, 'Europe' of
+    the Organisation for Security and Cooperation in Europe."""
+    if m.kind != PLACE or m.start < 0 or m.source not in ("gazetteer", "model"):
+        return False
+    return any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+               and _a_name_around(o, m) for o in mentions)
+
+
+def _a_name_around(outer: Mention, place: Mention) -> bool:
+    """Say whether OUTER is surely a name that holds PLACE: an organisation with a head word
+    besides the place, or a person whose other words are a name ('Banerjee' of Kalyan Banerjee)."""
+    rest = key(outer.name.replace(place.name, " ")).split()
+    if outer.kind == ORG:
+        return " - " not in outer.name and any(w in nl.ORG_HEADS for w in rest)
+    if outer.kind == PERSON and outer.name.startswith(place.name) and rest:
+        return outer.source in ("cue", "rule", "lexicon") or name_evidence(" ".join(rest).title())
+    return False
 
 
 def _inside_longer_person(m: Mention, mentions: Sequence[Mention]) -> bool:
@@ -72,18 +93,24 @@ def resolve(text: str, mentions: Sequence[Mention], story: Story, lexicon: Lexic
     return Entities(keep(people), keep(places), keep(orgs), tags[:MAX_TAGS])
 
 
-_PLACE_SUFFIX = re.compile(r"\s+(?:village|town|city)$", re.I)
+_BODY_WORDS = nl.DEPARTMENTS | nl.read_list("generic-words") | {"board", "fed", "reserve", "exchequer"}
+_COMPASS = {"north", "south", "east", "west", "central", "far", "middle"}  # "the North" of Korea
+_PLACE_SUFFIX = re.compile(r"\s+(?:village|town|city|province|region|prefecture)$", re.I)
 
 
 def _place_name(name: str) -> str:
-    """Drop a generic suffix from a place: 'Sanghwan village' -> 'Sanghwan'."""
-    return _PLACE_SUFFIX.sub("", name) if " " in name else name
+    """Drop a generic suffix from a place: 'Sanghwan village' -> 'Sanghwan', 'Guangdong province'
+    -> 'Guangdong'; not from a place so named: 'Cape Town', 'Mexico City'."""
+    return name if " " not in name or geo.lookup(name) else _PLACE_SUFFIX.sub("", name)
 
 
 def _is_place(m: Mention, person_words: set[str]) -> bool:
     """Say whether a place mention is a real place: no language, event, or person's name."""
     folded = key(m.name)
-    if folded in nl.NON_PERSON_NAMES or folded.split()[-1] in nl.NON_ORG_HEADS:
+    if any(c.isdigit() for c in folded) or (m.source == "model" and _BODY_WORDS.issuperset(folded.split())):
+        return False  # "M3", "Treasury", "Board": a measure or a body the model took for a place
+    if (folded in nl.NON_PERSON_NAMES or folded.split()[-1] in nl.NON_ORG_HEADS
+            or (folded in nl.DEMONYMS and folded not in _COMPASS)):
         return False
     return m.source != "model" or folded in nl.PLACES or folded not in person_words
 
@@ -153,11 +180,11 @@ def _vote(mentions: Sequence[Mention]) -> dict[str, str]:
 def _teams_are_organisations(kinds: dict[str, str], teams: frozenset[str]) -> None:
     """Type as organisations the names a sports story uses as teams (see ``teams``).
 
-    A person's name or a word of one stays a person ("Sampras" of Pete Sampras in "Agassi beat Sampras").
+    A person's name (with a given name or surname of the name lists) or a word of one stays a person ("Sampras" of Pete Sampras in "Agassi beat Sampras").
     """
     person_words = {w for k, kind in kinds.items() if kind == PERSON and len(k.split()) > 1 for w in k.split()}
     for k in teams:
-        if k in kinds and k not in person_words and not (kinds[k] == PERSON and len(k.split()) > 1):
+        if k in kinds and k not in person_words and not (kinds[k] == PERSON and name_evidence(k)):
             kinds[k] = ORG
 
 
@@ -181,10 +208,10 @@ def _people(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> tuple[str,
 def _organisations(mentions: Sequence[Mention], kinds: Mapping[str, str], story: Story,
                    acronyms: Mapping[str, str]) -> tuple[str, ...]:
     """Return the distinct organisations, acronyms folded into full names, agencies dropped."""
-    agency = key(story.agency or "")
+    cited = {key(m.name) for m in mentions if m.source == "cited"}
+    agencies = (nl.AGENCIES - cited) | {key(story.agency or "")}  # the story's own stays in agency:
     person_words = {w for m in mentions if kinds[key(m.name)] == PERSON for w in key(m.name).split()}
-    names = [m.name for m in mentions if kinds[key(m.name)] == ORG
-             and key(m.name) not in nl.AGENCIES and key(m.name) != agency
+    names = [m.name for m in mentions if kinds[key(m.name)] == ORG and key(m.name) not in agencies
              and not (key(m.name) in nl.ORG_HEADS and key(m.name) not in _PARTY_WORDS)
              and not _personal(m, person_words)]
     fulls = [n for n in _distinct(names) if len(n.split()) > 1]

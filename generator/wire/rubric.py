@@ -48,10 +48,25 @@ def judge_all(headlines: Sequence[str]) -> list[Verdict]:
 
 def judge(headline: str, doc: Any) -> Verdict:
     """Judge one HEADLINE, given its parse DOC: a verb, and a noun or pronoun before it."""
-    verb = next((t for t in doc if _is_predicate(t)), None)
-    subject = verb is not None and any(t.pos_ in _NOMINALS for t in doc[:verb.i])
+    verb = next((t.i for t in doc if _is_predicate(t)), None)
+    if verb is None:
+        verb = _verb_after_noun(doc)
+    subject = verb is not None and any(t.pos_ in _NOMINALS for t in doc[:verb])
     return Verdict(headline, verb is not None, subject, not dangling(headline), not noisy(headline),
                    len(headline) <= MAX_CHARS)
+
+
+def _verb_after_noun(doc: Any) -> int | None:
+    """Find a verb the tagger took for a noun ('Ghosh courts controversy'): a word after a noun that
+    reads as a verb after 'It' or 'They'."""
+    from generator.wire.syntax import parse
+
+    for token in doc[1:]:
+        if token.pos_ in ("NOUN", "PROPN", "VERB") and doc[token.i - 1].pos_ in _NOMINALS and token.is_lower:
+            pronoun = "It" if token.text.endswith("s") else "They"
+            if parse(f"{pronoun} {doc[token.i:].text}")[1].pos_ in ("VERB", "AUX"):
+                return token.i
+    return None
 
 
 def _is_predicate(token: Any) -> bool:

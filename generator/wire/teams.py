@@ -28,10 +28,11 @@ _ROLES = (r"side|club|team|coach|manager|captain|skipper|striker|playmaker|midfi
           r"goalkeeper|batsman|bowler|pitcher|winger|forward|fans|supporters|players?|debut|"
           r"outfielder|quarterback|reliever|starter")
 _PATTERNS = [
-    re.compile(rf"{_NAME.format(g='a')}[ \t]+(?:{_PLAYS})[ \t]+{_NAME.format(g='b')}"),
+    re.compile(rf"{_NAME.format(g='a')}(?:,[ \t]+who)?[ \t]+(?:{_PLAYS})[ \t]+{_NAME.format(g='b')}"),
     re.compile(rf"\b(?:against|over|versus|vs\.?|v\.?|joined|joining|to[ \t]+join|loaned[ \t]+to|"
                rf"transferred[ \t]+to|signed[ \t]+for|behind)[ \t]+{_NAME.format(g='a')}"),
-    re.compile(rf"\b(?:club|side|team|champions|holders|rivals|leaders|outfit)[ \t]+{_LIST}"),
+    re.compile(rf"\b(?:club|side|team|champions|holders|rivals|leaders|outfit|hopefuls|contenders|"
+               rf"challengers|opponents|visitors|hosts)[ \t]+{_LIST}"),
     re.compile(rf"(?<![\w'’\-]){_LIST}['’]?s?[ \t]+(?:{_ROLES})\b"),
     re.compile(rf"(?<![\w'’\-]){_NAME.format(g='a')}[ \t]+\d{{1,3}}[ \t]+{_NAME.format(g='b')}[ \t]+\d{{1,3}}\b"),
 ]

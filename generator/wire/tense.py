@@ -31,13 +31,19 @@ def present(lemma: str, plural: bool) -> str:
     return lemma + "s"
 
 
-def is_plural(verb: Any) -> bool:
-    """Tell whether the subject of VERB is plural ('Seven Iraqi men', 'Essex and Kent', 'they')."""
+def is_plural(verb: Any, kept: frozenset[int] | None = None) -> bool:
+    """Tell whether the subject of VERB is plural ('Seven Iraqi men', 'Essex and Kent', 'they').
+
+    KEPT: the words the headline keeps, when a list of subjects may have been shortened.
+    """
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "expl"):
-            if child.text.lower() in _PLURAL_PRONOUNS or child.tag_ in ("NNS", "NNPS"):
+            if child.text.lower() in _PLURAL_PRONOUNS or child.tag_ in ("NNS", "NNPS") \
+                    or child.lower_ in words("plural_nouns"):
                 return True
-            return any(c.dep_ == "conj" for c in child.children) and not _one_party(child)
+            listed = [c for c in child.children if c.dep_ == "conj" and c.i > child.i
+                      and (kept is None or c.i in kept)]
+            return bool(listed) and not _one_party(child)
     return verb.tag_ == "VBP"
 
 

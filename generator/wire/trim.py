@@ -17,7 +17,7 @@ ROLES = frozenset(
     "analyst economist commissioner supremo councillor mayor senator congressman ambassador "
     "envoy founder ceo md chancellor premier deputy skipper star legend veteran shuttler boss "
     "lawyer activist representative investor candidate nominee strongman patriarch dgp ips ias sir dr mr mrs ms "
-    "shri smt prof".split())
+    "shri smt prof king queen prince princess emir sultan".split())
 ORG_WORDS = frozenset("corp inc co ltd plc group bank party motors company technologies "
                        "industries holdings association council committee trust fund partners associates assoc "
                        "bros sons brothers".split())

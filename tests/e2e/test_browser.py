@@ -193,8 +193,12 @@ def test_index_pages_fit_ten_phone_screens_and_leave_out_single_stories_by_link(
         for rel in ("people/", "people/letter/s/", "people/letter/s/page/2/", "people/letter/o/",
                     "organisations/", "people/2-or-more/"):
             visit(page, crowded.base_url + rel)
-            heights[rel], width = page.evaluate("[document.scrollingElement.scrollHeight, document.scrollingElement.scrollWidth]")
+            heights[rel], width = page.evaluate(
+                "[document.scrollingElement.scrollHeight, document.scrollingElement.scrollWidth]")
             assert width <= PHONE[0], f"{rel} scrolls sideways"
+            if rel.startswith("people/letter/s/"):  # its pages, each named by its first and last surname
+                assert page.eval_on_selector_all(".guides a", "els => els.map(a => a.textContent)") == [
+                    "Sahni – Sinha", "Sinha – Subramaniam"]
             page.screenshot(path=str(shots / f"index-{rel.strip('/').replace('/', '-')}-375.png"), full_page=True)
             bad, _ = axe_violations(page, axe_source)
             if bad:

@@ -144,8 +144,33 @@ def test_people_change_updates_old_and_new_person_pages(digest: Path, tmp_path: 
     result = rebuild(digest)
     assert "people/mayawati/index.html" in result.changed
     assert "people/azam-khan/index.html" in result.changed
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_people_change_that_keeps_the_order_leaves_the_home_page(digest: Path, tmp_path: Path) -> None:
+    # Yogi Adityanath is named in as many stories as Mayawati, beside whom he stands: no news value moves
+    edit_meta(story_path(digest, "yogi-reviews-law-and-order", "2025-11-09"), people=["Yogi Adityanath"])
+    result = rebuild(digest)
+    assert "people/mayawati/index.html" in result.changed
     # the home page was made again (its card's story changed) but reads the same: it is not rewritten
     assert "index.html" not in result.changed and not any(p.startswith("page/") for p in result.changed)
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_an_editors_lead_reorders_the_day_and_the_home_page(digest: Path, tmp_path: Path) -> None:
+    day = digest / "site/2025/11/07/index.html"
+    before = day.read_text(encoding="utf-8")
+    assert before.index("azam-khan-meets-akhilesh") < before.index("bihar-campaign")
+    edit_meta(story_path(digest, "bihar-campaign"), lead=True)
+    result = rebuild(digest)
+    after = day.read_text(encoding="utf-8")
+    assert after.index("bihar-campaign") < after.index("azam-khan-meets-akhilesh")
+    assert "2025/11/07/index.html" in result.changed
+    assert_same_as_clean(digest, tmp_path)
+    edit_meta(story_path(digest, "bihar-campaign"), lead=False, priority=-1)  # and back below the others
+    rebuild(digest)
+    last = day.read_text(encoding="utf-8")
+    assert last.index("flood-relief") < last.index("azam-khan-meets-akhilesh") < last.index("bihar-campaign")
     assert_same_as_clean(digest, tmp_path)
 
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import CORPUS
 
 from generator.evaluate import (GoldError, Score, format_table, normalise, parse_gold_line,
-                                read_gold, run, score_all, score_story)
+                                read_gold, run, run_many, score_all, score_story)
 
 DEV = CORPUS / "india-dev" / "gold.jsonl"
 
@@ -133,3 +133,23 @@ def test_run_prints_odd_and_even_halves(tmp_path: Path) -> None:
     assert run(tmp_path / "gold.jsonl", out, split="even") == 0
     assert "1 stories" in out.getvalue().splitlines()[0] and "odd ids" not in out.getvalue()
     assert run(tmp_path / "gold.jsonl", io.StringIO(), split="7") == 2
+
+
+def test_run_many_prints_a_row_per_set_and_type(tmp_path: Path) -> None:
+    for name in ("first", "second"):
+        folder = tmp_path / name
+        (folder / "seeds").mkdir(parents=True)
+        (folder / "seeds" / "001.txt").write_text(
+            " date 2024-05-24 Patna, May 24 (PTI) Deputy Chief Minister Samrat Choudhary attacked the "
+            "Rashtriya Janata Dal (RJD) on Friday. Choudhary said the RJD had failed.\n")
+        (folder / "gold.jsonl").write_text(json.dumps(RECORD) + "\n")
+    out = io.StringIO()
+    assert run_many([tmp_path / "first" / "gold.jsonl", tmp_path / "second" / "gold.jsonl"], out) == 0
+    rows = [line.split() for line in out.getvalue().splitlines()]
+    summary = [r for r in rows if r[:1] in (["first"], ["second"])]
+    assert [(r[0], r[1]) for r in summary] == [(s, t) for s in ("first", "second")
+                                                for t in ("persons", "places", "orgs")]
+
+
+def test_run_many_fails_when_one_set_is_bad(tmp_path: Path) -> None:
+    assert run_many([tmp_path / "nope.jsonl"], io.StringIO()) == 2

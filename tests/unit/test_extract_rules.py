@@ -207,3 +207,17 @@ def test_extract_many_over_two_processes_matches_one() -> None:
     singles = [extract(s, Lexicon()) for s in stories[:3]]
     assert many == [singles[i % 3] for i in range(len(stories))]
     assert many[0].people == ("Akhil Menon",) and many[2].people == ()
+
+
+@pytest.mark.parametrize(("span", "name"), [
+    ("Foreign Minister Dariusz Rosati", "Dariusz Rosati"),  # a portfolio before Minister is a title
+    ("King Norodom Sihanouk", "Norodom Sihanouk"),
+    ("Aluva DySP T R Rajesh", "T R Rajesh"),  # a place and a mixed-case rank
+    ("John Major", "John Major"),  # a surname that is also a rank
+    ("Ivan Lendl’s Grand Slam", "Ivan Lendl"),  # a possessive ends the name
+    ("Grace Road, Leicestershire", None),  # a comma ends it: a road is left
+    ("Brown Deer Park Golf Course", None),
+    ("Reagan Communications", None),  # a firm's head word
+])
+def test_person_names_from_wire_spans(span: str, name: str | None) -> None:
+    assert person_name(span)[0] == name

@@ -33,6 +33,6 @@ def test_a_known_key_of_the_wrong_type_is_an_error(meta: dict, message: str) -> 
 
 
 def test_good_front_matter_has_nothing_to_say() -> None:
-    meta = {"title": "T", "date": "2025-11-07", "draft": False, "people": ["A"],
+    meta = {"title": "T", "date": "2025-11-07", "draft": False, "people": ["A"], "priority": 2, "lead": True,
             "source": {"file": "a.txt", "sha256": "0" * 64, "fingerprint": "1" * 64}}
     assert check_keys(meta) == []

@@ -145,7 +145,7 @@ def test_deterministic() -> None:
      "Tom Briggs says he is pleased with year's results"),
     # "more harm than good" keeps its adjective; "from last year" goes with the time words
     ("Most voters feel that hostile takeovers do more harm than good, according to a new poll.",
-     "Most voters feel that hostile takeovers do more harm than good"),
+     "Most voters feel hostile takeovers do more harm than good"),
     ("Factory investment will rise 10 pct in 1987 from last year, a bank survey predicted.",
      "Factory investment to rise 10 pct in 1987"),
     # a long reported clause keeps its verb and is put in headline tense

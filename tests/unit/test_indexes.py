@@ -111,6 +111,18 @@ def test_index_context_links_letters_to_pages_when_split_and_to_anchors_when_not
     split = index_pages("person", listed, rows=10)[1]
     context = index_context(CONFIG, URLS, split)
     assert context["head"]["url"] == "/digest/people/letter/n/" and context["sections"] == []
-    assert context["letter_links"][0] == {"letter": "N", "code": "n", "current": True, "url": "/digest/people/letter/n/"}
+    assert context["letter_links"][0] == {"letter": "N", "code": "n", "current": True,
+                                          "url": "/digest/people/letter/n/"}
     assert context["pagination"]["next_url"] == "/digest/people/letter/n/page/2/"
     assert [f["current"] for f in context["filter"]] == [True, False]
+
+
+def test_pages_of_a_letter_are_named_by_their_first_and_last_names():
+    listed = [entry(name, 1, "A") for name in ("Ann Abe", "Bo Adams", "Cy Akbar", "Di Ali", "Ed Amin")]
+    pages = [p for p in index_pages("person", listed, rows=2) if p.letter == "A"]
+    assert [p.guides for p in pages] == [(("Abe", "Adams"), ("Akbar", "Ali"), ("Amin", "Amin"))] * 3
+    guides = index_context(CONFIG, URLS, pages[1])["guides"]
+    assert [(g["url"], g["current"]) for g in guides] == [
+        ("/digest/people/letter/a/", False), ("/digest/people/letter/a/page/2/", True),
+        ("/digest/people/letter/a/page/3/", False)]
+    assert index_pages("tag", [entry("Floods"), entry("Fire")], rows=2)[0].guides == ()

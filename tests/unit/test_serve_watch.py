@@ -1,4 +1,4 @@
-"""Noticing saved files: scratch names ignored, bursts batched, inotify and polling alike."""
+"""Noticing saved files: scratch names ignored, bursts batched, native notifications and polling alike."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.watch import (InotifyWatcher, PollingWatcher, Timing, changed, gather, ignored,
-                             open_watcher, scan)
+from generator.watch import NotifyWatcher, Timing, gather, ignored, open_watcher
 
 NAMES = ("seeds", "content", "templates", "config.yaml")
 FAST = Timing(interval=0.02, quiet=0.05)
@@ -21,18 +20,6 @@ FAST = Timing(interval=0.02, quiet=0.05)
 ])
 def test_scratch_files_are_ignored(name: str, skip: bool) -> None:
     assert ignored(name) is skip
-
-
-def test_scan_and_changed_see_additions_edits_and_removals(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text("one")
-    (tmp_path / "b.md").write_text("two")
-    (tmp_path / ".a.md.swp").write_text("scratch")
-    before = scan([tmp_path, tmp_path / "missing.yaml"])
-    assert set(before) == {tmp_path / "a.md", tmp_path / "b.md"}
-    (tmp_path / "a.md").write_text("one, longer")
-    (tmp_path / "b.md").unlink()
-    (tmp_path / "c.md").write_text("three")
-    assert changed(before, scan([tmp_path])) == {tmp_path / "a.md", tmp_path / "b.md", tmp_path / "c.md"}
 
 
 def test_a_burst_of_saves_is_one_batch() -> None:
@@ -62,16 +49,10 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.fixture(params=["inotify", "polling"])
-def watcher_kind(request):
-    """Yield each kind of watcher's class."""
-    if request.param == "inotify":
-        try:
-            InotifyWatcher(Path("/"), (), FAST).close()
-        except (OSError, AttributeError):
-            pytest.skip("inotify is not available here")
-        return InotifyWatcher
-    return PollingWatcher
+@pytest.fixture
+def watcher_kind():
+    """Return a function that opens a watcher on the system's notifications."""
+    return lambda root, names, timing: NotifyWatcher(root, names, timing)
 
 
 def test_watcher_reports_saved_created_and_deleted_files(tmp_path: Path, watcher_kind) -> None:
@@ -107,9 +88,46 @@ def test_watcher_follows_new_folders(tmp_path: Path, watcher_kind) -> None:
         watcher.close()
 
 
-def test_open_watcher_prefers_inotify_on_linux(tmp_path: Path) -> None:
+def test_open_watcher_watches_the_named_folders_that_exist(tmp_path: Path) -> None:
     watcher = open_watcher(project(tmp_path), NAMES)
     try:
-        assert isinstance(watcher, (InotifyWatcher, PollingWatcher))
+        assert isinstance(watcher, NotifyWatcher)
+        assert watcher.folders == {tmp_path / "seeds", tmp_path / "content"}
+    finally:
+        watcher.close()
+
+
+def test_a_watched_folder_deleted_and_made_again_is_still_watched(tmp_path: Path) -> None:
+    import shutil
+
+    root = project(tmp_path)
+    watcher = open_watcher(root, NAMES, FAST)
+    try:
+        shutil.rmtree(root / "seeds")
+        assert root / "seeds" in watcher.wait(threading.Event())
+        (root / "seeds").mkdir()
+        watcher.wait(threading.Event())
+        (root / "seeds" / "new.txt").write_text(" date 2025-11-07 copy")
+        assert root / "seeds" / "new.txt" in watcher.wait(threading.Event())
+    finally:
+        watcher.close()
+
+
+def test_polling_where_notifications_fail_sees_a_saved_file(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    story = root / "content" / "articles" / "2025" / "a.md"
+    watcher = NotifyWatcher(root, NAMES, FAST, polling=True)
+    try:
+        for attempt in range(30):  # the poller takes its first look in the background: save until seen
+            story.write_text(f"version {attempt} " * (attempt + 1))
+            stop = threading.Event()
+            timer = threading.Timer(1.0, stop.set)
+            timer.start()
+            found = watcher.wait(stop)
+            timer.cancel()
+            if story in found:
+                break
+        else:
+            pytest.fail("polling never saw the saved story")
     finally:
         watcher.close()

@@ -25,7 +25,8 @@ def test_organise_orders_newest_first_and_groups_days() -> None:
     site = organise([story("a", 7, 9), story("b", 8, 1), story("c", 7, 11)])
     assert site.order == ("2025/11/08/b", "2025/11/07/c", "2025/11/07/a")
     assert [e.day.day for e in site.editions] == [8, 7]
-    assert site.editions[1].articles == ("2025/11/07/a", "2025/11/07/c")  # reading order within a day
+    # of equal news value, the later story comes first in its day
+    assert site.editions[1].articles == ("2025/11/07/c", "2025/11/07/a")
 
 
 def test_organise_accepts_articles_by_key() -> None:
