@@ -278,7 +278,7 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
            processes: int | None = None, progress: bool = False) -> Report:
     """Ingest seeds into content/articles/; return what was done (a bar shows it with PROGRESS)."""
     from generator.wire.extract import extract_many  # loads the language model: ingest only
-    from generator.wire.headline import headline
+    from generator.wire.titles import headlines
     from generator.wire.summary import summary
 
     report = Report()
@@ -301,8 +301,8 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
         table = expansions(*name_counts(found), known.organisations, known.people)
         found = [with_expansions(entities, table) for entities in found]
     taken = {e.path for e in index.values()}
-    for seed, story, entities in zip(seeds, stories, found):
-        title = headline(story, entities)
+    titles = headlines(stories, found, processes)  # the parser reads each lede: batched, on every core
+    for seed, story, entities, title in zip(seeds, stories, found, titles):
         where = place(config, seed, title, index, taken, force, report)
         if where is None:
             continue
