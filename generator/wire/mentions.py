@@ -13,7 +13,7 @@ from generator.wire.known import ORG, PERSON, PLACE, Mention, gazetteer, lexicon
 from generator.wire.names import key, left_initials, name_evidence, person_name, tidy
 from generator.wire.ner import Span
 from generator.wire.orgcues import named_firms
-from generator.wire.orgrules import acronyms_in_use, cited_agencies, institutions
+from generator.wire.orgrules import acronyms_in_use, cited_agencies, institutions, newspapers
 from generator.wire.teams import find_teams
 from generator.wire.personrules import (LANGUAGES, bracketed_surname, closes_quote, country_possessive,
                                         listed_after_plural, unlikely_person)
@@ -63,7 +63,7 @@ def find_mentions(text: str, spans: Sequence[Span], story: Story, lexicon: Lexic
         found.extend(Mention(name, PERSON, start, end, "rule") for name, start, end in finder(text))
     found.extend(_name_list_rule(text))
     found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in find_teams(text))
-    for finder in (named_firms, institutions, acronyms_in_use):
+    for finder in (named_firms, institutions, acronyms_in_use, newspapers):
         found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in finder(text))
     found.extend(Mention(name, ORG, start, end, "cited") for name, start, end in cited_agencies(text))
     found.extend(gazetteer(text))
