@@ -48,9 +48,10 @@ def display_path(path: Path | str, root: Path | None = None) -> str:
     """Return PATH relative to ROOT when it lies inside it, for messages."""
     path = Path(path)
     if root is not None:
-        for inside, top in ((path, root), (path.resolve(), root.resolve())):  # cheap first
+        for pair in (lambda: (path, root), lambda: (path.resolve(), root.resolve())):  # cheap first
             try:
+                inside, top = pair()
                 return str(inside.relative_to(top))
-            except ValueError:
+            except (ValueError, OSError, RuntimeError):  # elsewhere, or a symbolic link loop
                 pass
     return str(path)

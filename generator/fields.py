@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import Any, Callable, Mapping
 
-SOURCE_KEYS = ("file", "sha256", "fingerprint")
+SOURCE_KEYS = ("file", "sha256", "fingerprint", "takes")
 
 
 def _is_flag(value: Any) -> str | None:
@@ -19,6 +19,12 @@ def _is_source(value: Any) -> str | None:
     return f"unknown key {bad[0]!r}; it holds only {', '.join(SOURCE_KEYS)}" if bad else None
 
 
+def _is_names(value: Any) -> str | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return None
+    return "must be a list of seed files, e.g. split: [0002_26c72eb5.txt]"
+
+
 def _any(value: Any) -> str | None:
     return None  # the story's reader checks these, naming the fix
 
@@ -28,6 +34,7 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "title": _any, "date": _any, "dateline": _any, "agency": _any, "summary": _any,
     "people": _any, "places": _any, "organisations": _any, "tags": _any, "slug": _any,
     "source": _is_source, "draft": _is_flag, "priority": _any, "lead": _any,
+    "updated": _any, "split": _is_names,
 }
 
 

@@ -15,8 +15,8 @@ from generator.config import SafeLoader, yaml_error_line, yaml_error_text
 from generator.errors import ContentError, Problem
 
 FENCE = "---"
-FIELD_ORDER = ("title", "date", "dateline", "agency", "summary", "people", "places",
-               "organisations", "tags", "slug", "source")
+FIELD_ORDER = ("title", "date", "updated", "dateline", "agency", "summary", "people", "places",
+               "organisations", "tags", "slug", "split", "source")
 _FINGERPRINT = re.compile(r"^  fingerprint: [0-9a-f]{64}\n", re.M)
 
 
@@ -63,6 +63,10 @@ def _scalar(value: Any) -> str:
     return yaml.safe_dump(value, allow_unicode=True, width=10_000, default_style=None).removesuffix("\n...\n").strip()
 
 
+def _flow(value: list | tuple) -> str:
+    return yaml.safe_dump(list(value), default_flow_style=True, allow_unicode=True, width=10_000).strip()
+
+
 def dump(meta: Mapping[str, Any]) -> str:
     """Return front matter as YAML in the canonical field order, lists in flow style."""
     lines = [FENCE]
@@ -70,10 +74,9 @@ def dump(meta: Mapping[str, Any]) -> str:
         value = meta[key]
         if isinstance(value, dict):
             lines.append(f"{key}:")
-            lines += [f"  {k}: {_scalar(v)}" for k, v in value.items()]
+            lines += [f"  {k}: {_flow(v) if isinstance(v, (list, tuple)) else _scalar(v)}" for k, v in value.items()]
         elif isinstance(value, (list, tuple)):
-            flow = yaml.safe_dump(list(value), default_flow_style=True, allow_unicode=True, width=10_000)
-            lines.append(f"{key}: {flow.strip()}")
+            lines.append(f"{key}: {_flow(value)}")
         else:
             lines.append(f"{key}: {_scalar(value)}")
     lines.append(FENCE)

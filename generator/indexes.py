@@ -18,9 +18,10 @@ from generator.taxonomy import fold, index_letter
 from generator.urls import Urls
 from generator.views import View, chunks, head, pagination
 
-# names a page lists: the tallest index page of the 3,000 wire stories' digest is 5,655 px at 375 px
-# wide (long names take two lines), eight and a half screens of a 375 x 667 phone
-ROWS_PER_PAGE = 120
+# names a page lists: at 375 px wide (long names take two lines) the tallest index page is 5,011 px
+# for the 3,000 wire stories, and 6,131 px for those stories ten times over with every name made
+# ten names: under ten screens of a 375 x 667 phone
+ROWS_PER_PAGE = 100
 LETTER_BAR_FROM = 30  # a one-page index with more names than this gets an A-Z bar
 FREQUENT = 2  # the stories a name must be in to stay in the twin listing
 TOP = 30  # the names in the most stories, on the front page of a split index
@@ -51,9 +52,12 @@ class IndexPage:
     entries: tuple[Entry, ...]  # in index order; on a split listing's front page, the most covered
     letters: tuple[str, ...]  # the letter bar: a split listing's pages, or a long page's sections
     split: bool
-    counts: tuple[int, int]  # names in the index, and in FREQUENT or more stories when there is a twin
+    # names in the index, and in FREQUENT or more stories when there is a twin: on the front (or only)
+    # page alone, so that a name added under one letter remakes no other letter's pages
+    counts: tuple[int, int]
     twin_letter: str | None  # the same letter's page in the twin listing, when there is one
     guides: tuple[tuple[str, str], ...] = ()  # each page of a letter in pages: its first and last name
+    twin: bool = False  # there is a twin listing
 
     @property
     def lastmod(self) -> str | None:
@@ -85,29 +89,29 @@ def index_pages(kind: str, listed: Sequence[Entry], rows: int | None = None) -> 
     frequent = [e for e in listed if e.count >= FREQUENT]
     twin = 0 < len(frequent) < len(listed)
     counts = (len(listed), len(frequent) if twin else 0)
-    every = listing(kind, False, listed, counts, rows)
+    every = listing(kind, False, listed, counts, rows, twin)
     if not twin:
         return every
-    shorter = listing(kind, True, frequent, counts, rows)
+    shorter = listing(kind, True, frequent, counts, rows, twin)
     return with_twin_letters(every, shorter) + with_twin_letters(shorter, every)
 
 
 def listing(kind: str, frequent: bool, listed: Sequence[Entry], counts: tuple[int, int],
-            rows: int) -> list[IndexPage]:
+            rows: int, twin: bool) -> list[IndexPage]:
     """Return the pages of one listing: one page, or a front page and pages by letter."""
     letters = tuple(dict.fromkeys(e.letter for e in listed))
     if len(listed) <= rows:
         bar = letters if len(listed) > LETTER_BAR_FROM else ()
-        return [IndexPage(kind, frequent, None, 1, 1, len(listed), tuple(listed), bar, False, counts, None)]
+        return [IndexPage(kind, frequent, None, 1, 1, len(listed), tuple(listed), bar, False, counts, None, (), twin)]
     top = sorted(listed, key=lambda e: (-e.count, fold(e.name), e.slug))[:TOP]
-    pages = [IndexPage(kind, frequent, None, 1, 1, len(listed), tuple(top), letters, True, counts, None)]
+    pages = [IndexPage(kind, frequent, None, 1, 1, len(listed), tuple(top), letters, True, counts, None, (), twin)]
     for letter in letters:
         filed = [e for e in listed if e.letter == letter]
         parts = chunks(filed, rows)
         guides = tuple((guide_word(kind, part[0].name), guide_word(kind, part[-1].name)) for part in parts)
         guides = guides if len(parts) > 1 else ()
         pages += [IndexPage(kind, frequent, letter, number, len(parts), len(filed), tuple(part), letters, True,
-                            counts, None, guides) for number, part in enumerate(parts, start=1)]
+                            (0, 0), None, guides, twin) for number, part in enumerate(parts, start=1)]
     return pages
 
 
@@ -183,11 +187,12 @@ def sections(rows: list[View]) -> list[View]:
 
 def filter_links(urls: Urls, page: IndexPage) -> list[View]:
     """Return the two links between an index and its twin, the page's own marked; none without a twin."""
-    if not page.counts[1]:
+    if not page.twin:
         return []
     twin = index_url(urls, page.kind, not page.frequent, page.twin_letter)
     here = index_url(urls, page.kind, page.frequent, page.letter, page.number)
     every, frequent = (twin, here) if page.frequent else (here, twin)
-    return [{"label": "All", "count": page.counts[0], "url": every, "current": not page.frequent},
-            {"label": f"In {FREQUENT} or more stories", "count": page.counts[1], "url": frequent,
+    counted = page.letter is None  # the totals show on the front page alone
+    return [{"label": "All", "count": page.counts[0] if counted else None, "url": every, "current": not page.frequent},
+            {"label": f"In {FREQUENT} or more stories", "count": page.counts[1] if counted else None, "url": frequent,
              "current": page.frequent}]

@@ -10,14 +10,16 @@ import zoneinfo
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from generator import frontmatter
 from generator.config import Config
+from generator.duplicates import Holding, Unit, distinct_titles, far_ahead, gather, later_takes, parse_quietly, split_takes
 from generator.errors import ContentError, Problem, display_path
 from generator.markup import escape_copy
 from generator.progress import Bar
 from generator.acronymfold import expansions, name_counts, with_expansions
+from generator.seedfiles import not_a_seed, read_seed
 from generator.surnames import full_names, story_counts, with_full_names
 from generator.unpublish import UNPUBLISHED, Desk, load_desk, notice_deletions, screen
 from generator.urls import MAX_SLUG, slugify
@@ -37,6 +39,10 @@ class Existing:
     path: Path
     seed_sha256: str
     edited: bool
+    holding: Holding | None = None  # the story's takes, when its front matter reads
+    first: bool = True  # False: the seed is a later take of the story, not the one it is filed under
+    title: str = ""
+    dateline: str | None = None
 
 
 @dataclass(slots=True)
@@ -79,14 +85,17 @@ def lexicon(config: Config) -> Lexicon:
 def seed_files(config: Config, paths: Sequence[Path], report: Report) -> list[Path]:
     """List the seeds to read: PATHS (files or folders), else seeds/; skip non-.txt files."""
     found: list[Path] = []
+    named = set(paths)  # a file named on the command line and not read fails the run; in a folder, it is skipped
     for path in paths or [config.path("seeds")]:
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
-        elif path.exists():
+            found += sorted(p for p in path.iterdir() if not p.name.startswith(".") and
+                            (p.suffix.lower() == ".txt" or p.is_file()))
+        elif path.exists() or path.is_symlink():
             found.append(path)
         else:
             report.problems.append(Problem(display_path(path, config.root),
                                            "does not exist: name a seed file or folder"))
+    found = [p for p in found if is_seed_file(p, config.root, report, "error" if p in named else "warning")]
     keep = []
     for path in found:
         if path.suffix.lower() == ".txt":
@@ -96,6 +105,14 @@ def seed_files(config: Config, paths: Sequence[Path], report: Report) -> list[Pa
     if not keep and not report.problems:
         report.notes.append("no seeds to ingest: put wire stories in seeds/ as .txt files")
     return unique_by_name(keep, config.root, report)
+
+
+def is_seed_file(path: Path, root: Path, report: Report, severity: str) -> bool:
+    """Tell whether PATH is a regular file to read; name it and why it is skipped when not."""
+    why = not_a_seed(path)
+    if why is not None:
+        report.problems.append(Problem(display_path(path, root), why, severity=severity))
+    return why is None
 
 
 def unique_by_name(paths: Sequence[Path], root: Path, report: Report) -> list[Path]:
@@ -120,7 +137,8 @@ def scan_content(config: Config, report: Report) -> dict[str, Existing]:
         where = display_path(path, config.root)
         try:
             text = path.read_text(encoding="utf-8")
-            source = frontmatter.split(text, where).meta.get("source") or {}
+            meta = frontmatter.split(text, where).meta
+            source = meta.get("source") or {}
         except (OSError, UnicodeDecodeError, ContentError) as exc:
             broken(path, where, exc, index, report)
             continue
@@ -128,8 +146,20 @@ def scan_content(config: Config, report: Report) -> dict[str, Existing]:
         if edited:
             report.edited.append(path)
         if isinstance(source, dict) and isinstance(source.get("file"), str):
-            index[source["file"]] = Existing(path, str(source.get("sha256")), edited)
+            index.update(story_takes(path, meta, source, edited))
     return index
+
+
+def story_takes(path: Path, meta: Mapping[str, Any], source: Mapping[str, Any],
+                edited: bool) -> dict[str, Existing]:
+    """Return the index entries of one story: its first take and each later take it holds."""
+    later = later_takes(source)
+    held = Holding(path, source["file"], later, split_takes(meta))
+    title, dateline = str(meta.get("title") or ""), meta.get("dateline")
+    entries = {name: Existing(path, sha, edited, held, False) for name, sha in later if name not in held.split}
+    entries[source["file"]] = Existing(path, str(source.get("sha256")), edited, held, True, title,
+                                       dateline if isinstance(dateline, str) else None)
+    return entries
 
 
 def broken(path: Path, where: str, exc: Exception, index: dict[str, Existing], report: Report) -> None:
@@ -156,17 +186,25 @@ def story_of(seed: Seed) -> Story:
                  dateline.region if dateline else None)
 
 
-def compose(seed: Seed, entities: Entities, title: str, summary: str, slug: str, zone: str) -> str:
-    """Return the content file of a seed: front matter, then the escaped copy."""
-    date = dt.datetime.combine(seed.date, dt.time(0, 0), tzinfo=zoneinfo.ZoneInfo(zone))
+def compose(unit: Seed | Unit, entities: Entities, title: str, summary: str, slug: str, zone: str) -> str:
+    """Return the content file of a story (a seed, or a unit of takes): front matter, then the escaped copy."""
+    unit = unit if isinstance(unit, Unit) else Unit(unit, unit)
+    first, seed = unit.first, unit.text
+    date = dt.datetime.combine(first.date, dt.time(0, 0), tzinfo=zoneinfo.ZoneInfo(zone))
     meta = {
         "title": title, "date": date,
         "dateline": seed.dateline.text if seed.dateline else None,
         "agency": seed.dateline.agency if seed.dateline else None,
         "summary": summary, "people": list(entities.people), "places": list(entities.places),
         "organisations": list(entities.organisations), "tags": list(entities.tags), "slug": slug,
-        "source": {"file": seed.name, "sha256": seed.sha256},
+        "source": {"file": first.name, "sha256": first.sha256},
     }
+    if unit.updated:
+        meta["updated"] = dt.datetime.combine(unit.updated, dt.time(0, 0), tzinfo=zoneinfo.ZoneInfo(zone))
+    if unit.takes:
+        meta["source"]["takes"] = [f"{t.name} {t.sha256}" for t in unit.takes]
+    if unit.split:
+        meta["split"] = list(unit.split)
     body = "\n\n".join(escape_copy(p) for p in seed.paragraphs)
     return frontmatter.stamp(frontmatter.dump(meta) + "\n" + body + "\n")
 
@@ -176,7 +214,7 @@ def load_seeds(files: Iterable[Path], root: Path, report: Report) -> list[tuple[
     loaded = []
     for path in files:
         try:
-            loaded.append((path, path.read_bytes()))
+            loaded.append((path, read_seed(path)))
         except OSError as exc:
             report.problems.append(Problem(display_path(path, root), f"cannot be read: {exc.strerror}"))
     return loaded
@@ -256,16 +294,16 @@ def backup(path: Path) -> Path:
 
 
 def place(config: Config, seed: Seed, title: str, index: dict[str, Existing],
-          taken: set[Path], force: bool, report: Report) -> tuple[Path, str] | None:
-    """Decide where a seed's story goes, or None when a hand edit must be kept."""
+          taken: set[Path], force: bool, report: Report, changed: str = "") -> tuple[Path, str] | None:
+    """Decide where a seed's story goes, or None when a hand edit must be kept; CHANGED: the seeds new to it."""
     existing = index.get(seed.name)
-    if existing is None:
+    if existing is None or not existing.first:
         path, slug = target_path(config, seed, title, taken)
         taken.add(path)
         return path, slug
     if existing.edited and not force:
         report.problems.append(Problem(display_path(existing.path, config.root),
-                                       f"kept: edited by hand, and its seed {seed.name} changed; "
+                                       f"kept: edited by hand, and its seed {changed or seed.name} changed; "
                                        "use --force to re-ingest (your version is saved as .bak)",
                                        severity="warning"))
         return None
@@ -278,7 +316,7 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
            processes: int | None = None, progress: bool = False) -> Report:
     """Ingest seeds into content/articles/; return what was done (a bar shows it with PROGRESS)."""
     from generator.wire.extract import extract_many  # loads the language model: ingest only
-    from generator.wire.headline import headline
+    from generator.wire.titles import headlines
     from generator.wire.summary import summary
 
     report = Report()
@@ -289,7 +327,10 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
     desk = editors_desk(config, index, report)
     loaded = held_back(desk, loaded, index, paths, force, report)
     seeds = read_seeds(loaded, index, force, report, config.root)
-    stories = [story_of(seed) for seed in seeds]
+    warn_far_ahead(seeds, config.root, loaded, report)
+    units = gather(seeds, parse_quietly(loaded, (s.name for s in seeds)),
+                   {name: e.holding for name, e in index.items() if e.holding is not None})
+    stories = [story_of(unit.text) for unit in units]
     if processes is None:
         processes = 2 if len(stories) >= 200 else 1
     with Bar(len(stories), "reading stories", "story", progress and len(stories) >= PROGRESS_FROM) as bar:
@@ -301,22 +342,54 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
         table = expansions(*name_counts(found), known.organisations, known.people)
         found = [with_expansions(entities, table) for entities in found]
     taken = {e.path for e in index.values()}
-    for seed, story, entities in zip(seeds, stories, found):
-        title = headline(story, entities)
-        where = place(config, seed, title, index, taken, force, report)
+    pending = {s.name for s in seeds}
+    written = headlines(stories, found, processes)  # the parser reads each lede: batched, on every core
+    titles = told_apart(units, written, index)  # the slug keeps the headline: stable as before
+    for unit, entities, headline, title in zip(units, found, written, titles):
+        changed = ", ".join(s.name for s in (unit.first, *unit.takes) if s.name in pending)
+        where = place(config, unit.first, headline, index, taken, force, report, changed)
         if where is None:
             continue
         path, slug = where
-        text = compose(seed, entities, title, summary(seed.paragraphs), slug, config.timezone)
+        text = compose(unit, entities, title, summary(unit.text.paragraphs), slug, config.timezone)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             write_atomic(path, text.encode("utf-8"))
             report.written.append(path)
         else:
             report.unchanged += 1
-        desk.remember(seed.name, seed.sha256)
+        if unit.takes:
+            report.notes.append(f"{len(unit.takes) + 1} duplicate takes merged: {display_path(path, config.root)}")
+        for seed in (unit.first, *unit.takes):
+            desk.remember(seed.name, seed.sha256)
     desk.save()
     grow(config, report)
     return report
+
+
+def told_apart(units: Sequence[Unit], titles: list[str], index: Mapping[str, Existing]) -> list[str]:
+    """Return the headlines, with those the same as another story's of the day made distinct."""
+    mine = {unit.first.name for unit in units}
+    taken = {(_day(e.path), e.title.casefold()): e.dateline
+             for name, e in index.items() if e.first and e.title and name not in mine}
+    return distinct_titles(titles, [u.text.dateline.city if u.text.dateline else None for u in units],
+                           [u.first.date for u in units], taken)
+
+
+def _day(path: Path) -> dt.date | None:
+    try:
+        return dt.date(int(path.parent.parent.parent.name), int(path.parent.parent.name), int(path.parent.name))
+    except ValueError:
+        return None
+
+
+def warn_far_ahead(seeds: Sequence[Seed], root: Path, loaded: Sequence[tuple[Path, bytes]], report: Report) -> None:
+    """Warn of each seed dated more than a day after today, by its file name."""
+    where = {path.name: display_path(path, root) for path, _ in loaded}
+    for seed in far_ahead(seeds, dt.date.today()):
+        report.problems.append(Problem(where.get(seed.name, seed.name),
+                                       f"is dated {seed.date.isoformat()}, more than a day ahead: check its date "
+                                       "line (the story is written, but never made the lead story)",
+                                       severity="warning"))
 
 
 def editors_desk(config: Config, index: dict[str, Existing], report: Report) -> Desk:
@@ -326,6 +399,9 @@ def editors_desk(config: Config, index: dict[str, Existing], report: Report) -> 
     if report.unreadable:  # a story that cannot be read is not a deleted one: decide nothing now
         return desk
     stories = {name: existing.seed_sha256 for name, existing in index.items()}
+    for existing in index.values():  # a take an editor split off is no deleted story: ingest writes it
+        for name in existing.holding.split if existing.holding else ():
+            stories.setdefault(name, desk.ingested.get(name, ""))
     for stone in notice_deletions(desk, stories, dt.date.today()):
         report.notes.append(f"{stone.seed}: its story was deleted from content/, so it stays unpublished "
                             f"(listed in content/{UNPUBLISHED})")

@@ -124,7 +124,7 @@ def page_groups(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str
     found = list(home_groups(site, config, urls, cards, ahead))
     found += article_groups(site, config, urls, cards, bodies, related)
     found += edition_groups(site, config, urls, cards)
-    slugs: dict[str, str] = {}  # slugify's results, shared by every term's co-mentions
+    slugs: dict = {}  # slugify's results, and long lists of names in order, shared by every term's co-mentions
     for kind in TERM_KINDS:
         found += index_groups(site, config, urls, kind)
         for term in site.terms[kind]:
@@ -286,7 +286,7 @@ def term_page_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str,
                      slugs: dict[str, str] | None = None) -> list[Group]:
     """Return a group per page of one term: a page reads its stories; the first, the co-mentions."""
     pages = chunks(term.articles, config.paginate)
-    together = co_mentions(site, term, slugs=slugs)
+    together = co_mentions(site, term, memo=slugs)
     return [Group(f"{term.kind}:{term.slug}:{number}", tuple(keys), (),
                   (term.name, len(term.articles), number, len(pages), shown_together(number, together)),
                   partial(lambda *args: [term_page(*args)], site, config, urls, cards, term, number,
@@ -307,7 +307,7 @@ def term_pages(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]
                term: Term, slugs: dict[str, str] | None = None) -> Iterator[Page]:
     """Yield the paginated pages of one person, place or tag."""
     pages = chunks(term.articles, config.paginate)
-    together = co_mentions(site, term, slugs=slugs)
+    together = co_mentions(site, term, memo=slugs)
     for number, keys in enumerate(pages, start=1):
         yield term_page(site, config, urls, cards, term, number, keys, len(pages), shown_together(number, together))
 

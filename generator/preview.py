@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class Preview:
         self._seed_problems: dict[Path, tuple[Problem, ...]] = {}
         self._build_problems: tuple[Problem, ...] = ()
         self.generation = 0  # finished (re)builds: a page that shows an older one must reload
+        self._busy = threading.Lock()  # one rebuild at a time: the watcher's, or a request's (restore)
 
     @property
     def root(self) -> Path:
@@ -75,12 +77,24 @@ class Preview:
 
     def start(self) -> None:
         """Build once before serving."""
-        self._build("built")
-        self._settle()
+        with self._busy:
+            self._build("built")
+            self._settle()
+
+    def restore(self) -> None:
+        """Build site/ again if it is gone (make clean): asked by a request, on the server's thread."""
+        with self._busy:
+            if not self.config.path("site").is_dir():
+                print("site/ was deleted: building it again", file=self.out, flush=True)
+                self._build("rebuilt")
+                self._settle()
 
     def rebuild(self, paths: Iterable[Path]) -> None:
         """React to changed files: reload config, re-ingest seeds, rebuild what depends on them."""
-        paths = frozenset(paths)
+        with self._busy:
+            self._rebuild(frozenset(paths))
+
+    def _rebuild(self, paths: frozenset[Path]) -> None:
         change = classify(self.root, paths)
         print(f"changed: {describe(paths, self.root)}", file=self.out, flush=True)
         if change.config or self._config_problems:

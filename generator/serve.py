@@ -25,6 +25,7 @@ from tornado.netutil import bind_sockets
 
 from generator.config import Config
 from generator.errors import Problem
+from generator.hostcheck import host_allowed, origin_allowed
 from generator.preview import WATCHED, Preview
 from generator.watch import open_watcher
 
@@ -98,7 +99,30 @@ h1{{color:#a00}} li{{margin:.5rem 0}} code{{white-space:pre-wrap;word-break:brea
 """.encode("utf-8")
 
 
-class SiteHandler(web.RequestHandler):
+class OwnHost:
+    """Refuse a request whose Host is not the preview's own address (hostcheck.py)."""
+
+    def prepare(self) -> None:
+        served = self.settings["served_host"]
+        if not host_allowed(self.request.host, served):
+            self.set_status(403)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.finish(f"digest serve answers to its own address ({served or 'every interface'}) and "
+                        "localhost only, not to the name in this request's Host header\n")
+
+
+class ReloadSocket(OwnHost, LiveReloadHandler):
+    """livereload's socket, opened only from the preview's own pages."""
+
+    def check_origin(self, origin: str) -> bool:
+        return origin_allowed(origin, self.settings["served_host"])
+
+
+class ReloadScript(OwnHost, LiveReloadJSHandler):
+    """livereload's script, to the preview's own address only."""
+
+
+class SiteHandler(OwnHost, web.RequestHandler):
     """Serve files of site/ under the base path; while the site does not build, the error page."""
 
     def initialize(self, preview: Preview) -> None:
@@ -112,6 +136,8 @@ class SiteHandler(web.RequestHandler):
 
     def get(self) -> None:
         # the generation is read first: a rebuild that ends while we answer costs one more reload
+        if not self.preview.config.path("site").is_dir():
+            self.preview.restore()  # deleted (make clean) since the last build: build it again
         self.set_header(GENERATION_HEADER, str(self.preview.generation))
         config, problems = self.preview.config, self.preview.problems
         site = config.path("site")
@@ -141,7 +167,7 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-class GenerationHandler(web.RequestHandler):
+class GenerationHandler(OwnHost, web.RequestHandler):
     """Answer which rebuild the site is at, for pages that were served before it."""
 
     def initialize(self, preview: Preview) -> None:
@@ -163,16 +189,16 @@ class ReloadInjector(LiveScriptInjector):
         return super().transform_first_chunk(status_code, headers, chunk, finishing)
 
 
-def application(preview: Preview) -> web.Application:
-    """Return the web app: livereload's socket and script, then the site."""
+def application(preview: Preview, host: str = "127.0.0.1") -> web.Application:
+    """Return the web app: livereload's socket and script, then the site; for requests to HOST only."""
     LiveReloadHandler.watcher = LivereloadWatcher()  # reload_waiters() logs its .filepath
     LiveReloadHandler.live_css = False
     return web.Application([
-        (r"/livereload", LiveReloadHandler),
-        (r"/livereload\.js", LiveReloadJSHandler),
+        (r"/livereload", ReloadSocket),
+        (r"/livereload\.js", ReloadScript),
         (r"/livereload/build", GenerationHandler, {"preview": preview}),
         (r".*", SiteHandler, {"preview": preview}),
-    ], transforms=[ReloadInjector], log_function=lambda handler: None)
+    ], transforms=[ReloadInjector], log_function=lambda handler: None, served_host=host)
 
 
 class HttpThread:
@@ -248,7 +274,7 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, open_browse
     port = sockets[0].getsockname()[1]  # the real one when asked for port 0
     preview = Preview(config, overrides)
     watcher = open_watcher(config.root, WATCHED)
-    http, stop = HttpThread(application(preview), sockets), threading.Event()
+    http, stop = HttpThread(application(preview, host), sockets), threading.Event()
     try:
         preview.start()
         http.start()

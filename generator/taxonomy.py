@@ -12,6 +12,7 @@ from generator.models import TERM_FIELDS, TERM_KINDS, Article, Edition, Site, Te
 from generator.newsvalue import archive_counts, reading_order
 from generator.urls import LATIN_LETTERS, identity, slugify
 
+CROWD = 64  # a story naming more people than this is a list: see co_mentions
 RELATED_WINDOW = 12  # neighbours in time looked at per shared term: news relates to news nearby
 PARALLEL_FROM = 2000  # related lists to find before it pays to fork workers
 # the names that relate stories: an organisation is left out, as ingest also tags the ones a story
@@ -235,18 +236,50 @@ def term_lists(site: Site) -> dict[tuple[str, str], tuple[str, ...]]:
     return {(t.kind, t.slug): t.articles for terms in site.terms.values() for t in terms}
 
 
-def co_mentions(site: Site, term: Term, limit: int = 10,
-                slugs: dict[str, str] | None = None) -> list[tuple[str, int]]:
-    """Return the people most often named in the same stories as TERM, with counts."""
+def co_mentions(site: Site, term: Term, limit: int = 10, memo: dict | None = None) -> list[tuple[str, int]]:
+    """Return the people most often named in the same stories as TERM, with counts.
+
+    A story naming many people (a list of 10,000 names) is not counted name by name for each of
+    them, which would take the square of its names: its names count one each, read in name order
+    only as far as the list needs them. MEMO, shared by the caller's terms, keeps slugs and such
+    stories' names in order.
+    """
+    memo = {} if memo is None else memo
+    crowds = [key for key in term.articles if len(site.articles[key].people) > CROWD]
     counts: Counter[str] = Counter()
     for key in term.articles:
-        counts.update(site.articles[key].people)
+        if len(crowds) != 1 or key != crowds[0]:
+            counts.update(site.articles[key].people)
+    if len(crowds) == 1:
+        ordered, members = crowd_names(site, crowds[0], memo)
+        for name in counts:
+            counts[name] += name in members
     if term.kind == "person":
-        slugs = {} if slugs is None else slugs  # a memo of slugify, shared by the caller's terms
-        for name in list(counts):
-            slug = slugs.get(name) or slugs.setdefault(name, slugify(name))
-            if site.clashes and ("person", name) in site.clashes:
-                slug = site.clashes["person", name][0]
-            if slug == term.slug:
-                del counts[name]
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        for name in [n for n in counts if is_named(site, term, n, memo)]:
+            del counts[name]
+    found = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    if len(crowds) == 1 and (len(found) < limit or found[-1][1] == 1):
+        more = []  # the crowd's names that no other story of the term names: one each, in name order
+        for name in ordered:
+            if len(more) == limit:
+                break
+            if name not in counts and not (term.kind == "person" and is_named(site, term, name, memo)):
+                more.append((name, 1))
+        found = sorted(found + more, key=lambda item: (-item[1], item[0]))[:limit]
+    return found
+
+
+def crowd_names(site: Site, key: str, memo: dict) -> tuple[list[str], frozenset[str]]:
+    """Return the people of a story naming many, in name order and as a set, made once."""
+    if ("crowd", key) not in memo:
+        people = site.articles[key].people
+        memo["crowd", key] = (sorted(set(people)), frozenset(people))
+    return memo["crowd", key]
+
+
+def is_named(site: Site, term: Term, name: str, memo: dict) -> bool:
+    """Tell whether NAME is a spelling of the person TERM (whose page it would link to)."""
+    slug = memo.get(name) or memo.setdefault(name, slugify(name))
+    if site.clashes and ("person", name) in site.clashes:
+        slug = site.clashes["person", name][0]
+    return slug == term.slug

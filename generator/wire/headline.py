@@ -72,12 +72,12 @@ _INVERTED = re.compile(r",\s+(?:said|says|according to)\s+(?![^,]*\bthat\b)(?!it
                        r"[^,]{2,70}$")
 
 
-def headline(story: Story, entities: Entities) -> str:
-    """Return a sentence-case wire headline for STORY, never empty."""
+def headline(story: Story, entities: Entities, doc: Any = None) -> str:
+    """Return a sentence-case wire headline for STORY, never empty; DOC: the parse of ``to_parse(story)``."""
     sentence = lede_sentence(story.paragraphs)
     try:
         lede = _unquote(lede_paragraph(story.paragraphs), sentence)
-        text = _parsed(lede) or _rewrite(lede, entities)
+        text = _parsed(lede, doc) or _rewrite(lede, entities)
     except (IndexError, ValueError):  # pragma: no cover - defensive: odd input must not crash
         text = ""
     if len(text.split()) < 3:
@@ -85,13 +85,26 @@ def headline(story: Story, entities: Entities) -> str:
     return text or "Wire story"
 
 
-def _parsed(sentence: str) -> str:
-    """Write the headline from the parse of SENTENCE ('' when the parse finds no clause to keep)."""
+def to_parse(story: Story) -> str:
+    """Return the words of STORY's lede the parser reads: no lead-in clause, time words or attribution."""
+    try:
+        return _parseable(_unquote(lede_paragraph(story.paragraphs), lede_sentence(story.paragraphs)))
+    except (IndexError, ValueError):  # pragma: no cover - defensive, as in headline()
+        return ""
+
+
+def _parseable(sentence: str) -> str:
+    """Return SENTENCE without its lead-in clause, time words, brackets and end attribution."""
     text = _LEAD_CLAUSE.sub("", _clean(sentence), count=1)
-    text = _RUN_ON.split(_unattributed(text), maxsplit=1)[0]
+    return _RUN_ON.split(_unattributed(text), maxsplit=1)[0]
+
+
+def _parsed(sentence: str, doc: Any = None) -> str:
+    """Write the headline from the parse of SENTENCE ('' when the parse finds no clause to keep)."""
+    text = _parseable(sentence)
     if len(text.split()) < 3:
         return ""
-    doc = parse(text)
+    doc = doc if doc is not None and doc.text == text else parse(text)
     verb = main_verb(doc)
     chosen = plan(doc, verb) if verb is not None else None
     if chosen is None:

@@ -349,6 +349,11 @@ def unfinished(doc: Any, kept: list[int]) -> int | None:
         return last.i  # "suspected of making"
     if last.lower_ in words("incomplete_nouns") and any(c.dep_ in ("prep", "acl") for c in lost):
         return last.i
+    if any(c.dep_ == "conj" for c in lost) and last.tag_ in ("VBG", "VBN"):
+        return last.i  # "suspected of making | and selling ..."
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in lost) and any(
+            c.dep_ == "det" and c.lower_ in ("any", "some", "every", "each", "no") for c in last.lefts):
+        return last.i  # "any vestige | of dissent"
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -248,3 +249,20 @@ def test_unwritable_content_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     assert run.code == 1 and "Traceback" not in run.err
     (line,) = run.lines
     assert line.startswith("error: ") and "content" in line
+
+
+def test_seeds_that_are_not_regular_files_are_named_and_skipped(tmp_path: Path) -> None:
+    root = new_project(tmp_path / "digest")
+    seeds = root / "seeds"
+    (seeds / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(seeds / "pipe.txt")
+    (seeds / "loop.txt").symlink_to(seeds / "loop.txt")
+    (seeds / "dangling.txt").symlink_to(seeds / "gone.txt")
+    (seeds / "folder.txt").mkdir()
+    run = digest(root, "ingest")  # a FIFO opened would wait here for ever (the run's timeout)
+    assert run.code == 0 and "ingested 1 story" in run.out, run.err
+    for name, words in (("pipe.txt", "named pipe"), ("loop.txt", "loop"), ("dangling.txt", "does not exist"),
+                        ("folder.txt", "folder")):
+        assert any(line.startswith(f"warning: seeds/{name}: ") and words in line for line in run.lines), run.err
+    named = digest(root, "ingest", str(seeds / "pipe.txt"))
+    assert named.code == 1 and f"error: seeds/pipe.txt: is a named pipe" in named.err, named.err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import queue
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -314,3 +315,56 @@ def test_a_taken_port_is_one_clear_line(tmp_path: Path) -> None:
     assert len(lines) == 1, proc.stderr
     assert f"port {port} is already in use" in lines[0] and "--port" in lines[0]
     assert not (root / "site").exists()  # it said so before building anything
+
+
+def request(port: int, path: str, headers: dict[str, str]) -> tuple[int, str]:
+    """Send GET PATH with HEADERS (Host among them) and return status and body."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.putrequest("GET", path, skip_host="Host" in headers, skip_accept_encoding=True)
+        for name, value in headers.items():
+            conn.putheader(name, value)
+        conn.endheaders()
+        response = conn.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("host, status", [
+    (None, 200), ("localhost", 200), ("127.0.0.1", 200), ("[::1]", 200),
+    ("attacker.example", 403), ("127.0.0.1.attacker.example", 403), ("localhost.attacker.example", 403),
+])
+def test_only_requests_for_its_own_address_are_answered(served, host: str | None, status: int) -> None:
+    _, port, _ = served
+    headers = {} if host is None else {"Host": f"{host}:{port}"}
+    code, body = request(port, STORY_URL, headers)
+    assert code == status, body[:300]
+    if status == 403:
+        assert "A story to edit" not in body and "Host" in body
+        assert request(port, "/livereload.js", headers)[0] == 403
+        assert request(port, "/livereload/build", headers)[0] == 403
+
+
+def socket_upgrade(port: int, origin: str) -> int:
+    """Ask to open the live-reload web socket from ORIGIN; return the status of the answer."""
+    return request(port, "/livereload", {"Host": f"127.0.0.1:{port}", "Origin": origin, "Upgrade": "websocket",
+                                         "Connection": "Upgrade", "Sec-WebSocket-Version": "13",
+                                         "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="})[0]
+
+
+def test_the_reload_socket_opens_only_from_its_own_pages(served) -> None:
+    _, port, _ = served
+    assert socket_upgrade(port, f"http://127.0.0.1:{port}") == 101
+    assert socket_upgrade(port, f"http://localhost:{port}") == 101
+    assert socket_upgrade(port, "http://attacker.example") == 403
+    assert socket_upgrade(port, "null") == 403
+
+
+def test_after_make_clean_the_preview_builds_the_site_again(served) -> None:
+    root, port, server = served
+    shutil.rmtree(root / "site")
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    code, _, body = get(port, STORY_URL)
+    assert code == 200 and "The first version of the body." in body
+    server.wait_for(r"site/ was deleted: building it again")

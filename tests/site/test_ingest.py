@@ -226,8 +226,10 @@ def test_hand_written_story_in_the_way_is_never_overwritten(tmp_path: Path) -> N
 
 def twin_seeds(root: Path) -> None:
     """Write two different seeds whose headlines are the same (same lede, same day)."""
-    add_seed(root, "a.txt", story_text(LEDE, "Work will begin in March."))
-    add_seed(root, "b.txt", story_text(LEDE, "Work will begin in April."))
+    add_seed(root, "a.txt", story_text(LEDE, "Work will begin in March, the minister told the Assembly, "
+                                             "and the contract goes to a firm from Kanpur."))
+    add_seed(root, "b.txt", story_text(LEDE, "Farmers on the far bank said they had waited twenty years "
+                                             "for a crossing and would hold a fair when it opens."))
 
 
 def slugs_of(root: Path) -> dict[str, str]:
@@ -244,7 +246,7 @@ def test_same_headline_same_day_gives_distinct_stable_slugs(tmp_path: Path) -> N
     a, b = Path(slugs["a.txt"]), Path(slugs["b.txt"])
     assert a.parent == b.parent == DAY
     assert re.fullmatch(re.escape(a.stem) + r"-[0-9a-f]{6}", b.stem)  # same headline, hash suffix
-    assert meta_of(root / a)["title"] == meta_of(root / b)["title"]
+    assert meta_of(root / b)["title"] == meta_of(root / a)["title"] + " (second story)"  # told apart
     assert meta_of(root / b)["slug"] == b.stem
     before = snapshot(root)
     run(root)

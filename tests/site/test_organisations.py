@@ -92,3 +92,18 @@ def test_organisation_permalink_and_full_feeds_follow_config(project: Path) -> N
     assert 'href="/digest/bodies/allahabad-high-court/"' in story
     assert not (project / "site/organisations/allahabad-high-court").exists()
     assert (project / "site/organisations/index.html").is_file()  # the index keeps its name
+
+
+def test_a_letter_of_many_pages_folds_its_list_of_pages(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("generator.indexes.ROWS_PER_PAGE", 1)
+    for i in range(8):
+        write_story(project, slug=f"board-{i}", date=f"2025-11-0{1 + i}T09:00:00+05:30",
+                    organisations=[f"Board {chr(65 + i)}", "Bank"], body="A board met.")
+    build(load_config(project))
+    first = read(project, "organisations/letter/b/index.html")
+    last = read(project, "organisations/letter/b/page/9/index.html")
+    assert '<details class="guides">' in first and "The 9 pages of organisations under B" in first
+    assert '<a href="/digest/organisations/letter/b/page/9/">Board H – Board H</a>' in first
+    assert 'aria-current="page">Board H – Board H</a>' in last
+    few = read(project, "organisations/2-or-more/index.html")  # Bank alone: one page, no list of pages
+    assert "Bank" in few and "guides" not in few

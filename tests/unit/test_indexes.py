@@ -114,7 +114,9 @@ def test_index_context_links_letters_to_pages_when_split_and_to_anchors_when_not
     assert context["letter_links"][0] == {"letter": "N", "code": "n", "current": True,
                                           "url": "/digest/people/letter/n/"}
     assert context["pagination"]["next_url"] == "/digest/people/letter/n/page/2/"
-    assert [f["current"] for f in context["filter"]] == [True, False]
+    assert [(f["current"], f["count"]) for f in context["filter"]] == [(True, None), (False, None)]
+    front = index_context(CONFIG, URLS, index_pages("person", listed, rows=10)[0])
+    assert [f["count"] for f in front["filter"]] == [42, 20]  # the totals, on the front page alone
 
 
 def test_pages_of_a_letter_are_named_by_their_first_and_last_names():

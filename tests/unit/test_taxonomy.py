@@ -134,3 +134,28 @@ def test_related_recomputed_near_an_edit_equals_recomputing_all(seed: int) -> No
         stale |= neighbours(term_lists(before), article) | neighbours(term_lists(after), article)
     assert len(stale) < len(after.order)  # the point: far from the edits, lists are reused
     assert related_lists(after, 5, old_related, stale) == related_lists(after, 5, {})
+
+
+def every_co_mention(site, term, limit: int = 10) -> list[tuple[str, int]]:
+    """Count co-mentions name by name, the plain way, to compare with."""
+    from collections import Counter
+
+    from generator.urls import slugify
+    counts = Counter(n for key in term.articles for n in site.articles[key].people)
+    for name in [n for n in counts if term.kind == "person" and slugify(n) == term.slug]:
+        del counts[name]
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def test_co_mentions_with_a_story_naming_hundreds_are_those_counted_name_by_name() -> None:
+    rng = random.Random(7)
+    crowd = [f"Person {i:03d}" for i in range(300)]
+    stories = [story("crowd", 9, people=crowd + ["Azam Khan"])]
+    for i in range(12):
+        stories.append(story(f"small-{i}", 8, hour=i, people=rng.sample(crowd[:20] + ["Azam Khan", "Mayawati"], 3)))
+    site = organise(stories)
+    memo: dict = {}
+    for term in site.terms["person"]:
+        assert co_mentions(site, term, memo=memo) == every_co_mention(site, term), term.name
+    tag = make_terms("tag", [story("t", 9, people=crowd, tags=["Lists"])])[0]
+    assert co_mentions(organise([story("t", 9, people=crowd, tags=["Lists"])]), tag) == [(n, 1) for n in crowd[:10]]
