@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 CORPUS ?= ../shared/corpus
 
-.PHONY: site build ingest serve test test-fast browser-tools eval bench crash clean
+.PHONY: site build ingest serve test test-fast browser-tools eval bench bench-ingest crash clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,10 @@ eval: $(VENV)/.core          ## people/places/organisations scores on the india-
 bench: $(VENV)/.core         ## cold, warm and incremental build times at 1,000 and 10,000 stories
 	$(BIN)/python -m compileall -q generator
 	$(BIN)/python bench/bench.py
+
+bench-ingest: $(VENV)/.core  ## stories a second and CPU per story ingesting the 3,000 wire stories; a profile of 600
+	$(BIN)/python bench/ingest_speed.py $(CORPUS)/wire
+	$(BIN)/python bench/ingest_profile.py $(CORPUS)/wire --limit 600 --top 25
 
 crash: $(VENV)/.core         ## kill builds and ingests at random moments; check the next run repairs all
 	$(BIN)/python bench/crash.py --seeds $(CORPUS)/wire

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Sequence, TextIO
 
@@ -37,6 +38,7 @@ def run_ingest(config: Config, args: argparse.Namespace) -> int:
     """Ingest seeds and say what happened."""
     from generator.ingest import ingest
 
+    start = time.perf_counter()
     with holding(config, "ingest", args):
         report = ingest(config, [project_path(config.root, p) for p in args.paths], force=args.force,
                         progress=not args.quiet and sys.stderr.isatty())
@@ -53,8 +55,10 @@ def run_ingest(config: Config, args: argparse.Namespace) -> int:
         print(f"saved your edited version as {rel(path)}")
     for name in report.restored:
         print(f"published again: {name} (no longer in content/unpublished.txt)")
+    seconds = time.perf_counter() - start
     print(f"ingested {len(report.written)} stor{'y' if len(report.written) == 1 else 'ies'}, "
           f"{report.unchanged} unchanged"
+          + (f" in {seconds:.0f} s ({len(report.written) / seconds:.0f} a second)" if len(report.written) >= 100 else "")
           + (f", {len(report.unpublished)} unpublished (see content/unpublished.txt)" if report.unpublished else "")
           + (f", {sum(p.severity == 'error' for p in report.problems)} failed" if report.failed else ""))
     return EXIT_FAILED if report.failed else EXIT_OK

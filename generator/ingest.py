@@ -343,7 +343,8 @@ def ingest(config: Config, paths: Sequence[Path] = (), force: bool = False,
         found = [with_expansions(entities, table) for entities in found]
     taken = {e.path for e in index.values()}
     pending = {s.name for s in seeds}
-    written = headlines(stories, found, processes)  # the parser reads each lede: batched, on every core
+    with Bar(len(stories), "writing headlines", "story", progress and len(stories) >= PROGRESS_FROM) as bar:
+        written = headlines(stories, found, processes, bar.advance)  # ledes parsed in batches, on every core
     titles = told_apart(units, written, index)  # the slug keeps the headline: stable as before
     for unit, entities, headline, title in zip(units, found, written, titles):
         changed = ", ".join(s.name for s in (unit.first, *unit.takes) if s.name in pending)

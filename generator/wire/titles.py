@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Callable, Sequence
 
 from generator.parallel import run
 from generator.wire.entities import Entities, Story
@@ -12,8 +12,12 @@ from generator.wire.syntax import model, parse_many
 CHUNK = 250  # stories per task: few enough tasks to share the work, many enough to batch the parser
 
 
-def headlines(stories: Sequence[Story], found: Sequence[Entities], processes: int = 1) -> list[str]:
-    """Return the headline of each story, in order, written by PROCESSES forked workers."""
+def headlines(stories: Sequence[Story], found: Sequence[Entities], processes: int = 1,
+              done: Callable[[int], None] | None = None) -> list[str]:
+    """Return the headline of each story, in order, written by PROCESSES forked workers.
+
+    DONE, when given, is told how many more headlines were written after each batch.
+    """
     if not stories:
         return []
     if processes > 1:
@@ -27,4 +31,6 @@ def headlines(stories: Sequence[Story], found: Sequence[Entities], processes: in
     for part, written in run(work, len(stories), CHUNK, processes):
         for i, title in zip(part, written):
             titles[i] = title
+        if done is not None:
+            done(len(part))
     return titles
