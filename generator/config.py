@@ -50,6 +50,7 @@ class Config:
     aliases: Mapping[str, str] = field(default_factory=dict)
     banned: tuple[str, ...] = ()
     drafts: bool = False  # show stories marked draft: true; only `digest serve --drafts` sets it, never config.yaml
+    search: bool = True  # a Pagefind index of the stories and a search page
 
     @property
     def base_path(self) -> str:
@@ -127,6 +128,10 @@ def _is_feed_content(v: Any) -> str | None:
     return None if v in ("summary", "full") else "must be summary (title and summary) or full (the whole story)"
 
 
+def _is_bool(v: Any) -> str | None:
+    return None if isinstance(v, bool) else "must be true or false"
+
+
 def _is_domain(v: Any) -> str | None:
     ok = isinstance(v, str) and "." in v and "/" not in v and " " not in v
     return None if ok else "must be a bare domain such as news.example.org"
@@ -136,7 +141,7 @@ CHECKS: dict[str, Callable[[Any], str | None]] = {
     "title": _is_str, "description": _is_str, "base_url": _is_url, "language": _is_str,
     "timezone": _is_zone, "theme": _is_str, "paginate": _is_count, "feed_size": _is_count,
     "term_feeds": _is_feed_content, "related": _is_count, "cname": _is_domain, "permalinks": _is_permalinks,
-    "aliases": _is_mapping, "banned": _is_list,
+    "aliases": _is_mapping, "banned": _is_list, "search": _is_bool,
 }
 assert set(CHECKS) == {f.name for f in fields(Config)} - {"root", "drafts"}
 

@@ -134,8 +134,8 @@ def page_groups(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str
 
 
 def in_sitemap(page: Page) -> bool:
-    """Tell whether the sitemap lists PAGE: every HTML page but the 404 page."""
-    return page.template.endswith(".html") and page.kind != "404"
+    """Tell whether the sitemap lists PAGE: every HTML page but the 404 and search pages."""
+    return page.template.endswith(".html") and page.kind not in ("404", "search")
 
 
 def home_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
@@ -345,7 +345,15 @@ def site_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View
     return [Group("feed", newest, newest, (),
                   lambda: [feed_page(site, config, urls, cards, urls.file("feed.xml"), urls.index(""),
                                      config.title, site.order)]),
-            Group("files", (), (), (), lambda: site_files(config, urls))]
+            Group("files", (), (), (), lambda: site_files(config, urls))] + (
+        [Group("search", (), (), (), lambda: [search_page(config, urls)])] if config.search else [])
+
+
+def search_page(config: Config, urls: Urls) -> Page:
+    """Return the search page: a form that works without script, and results from the Pagefind index."""
+    url = urls.index("search")
+    return Page(url, "search.html", {"head": head(config, urls, url, "Search", f"Search every story of {config.title}."),
+                                     "pagefind": urls.file("pagefind/pagefind.js")}, "search")
 
 
 def site_files(config: Config, urls: Urls) -> list[Page]:
@@ -354,7 +362,8 @@ def site_files(config: Config, urls: Urls) -> list[Page]:
         Page(urls.file("404.html"), "404.html",
              {"head": head(config, urls, urls.file("404.html"), "Page not found", config.description)}, "404"),
         Page(urls.file("robots.txt"), "text",
-             {"text": f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(urls.file('sitemap.xml'))}\n"}, "robots"),
+             {"text": "User-agent: *\nAllow: /\n\n" + "".join(f"Sitemap: {urls.absolute(urls.file(name))}\n"
+                                                  for name in ("sitemap.xml", "news-sitemap.xml"))}, "robots"),
         Page(urls.file(".nojekyll"), "text", {"text": ""}, "nojekyll"),
     ]
     if config.cname:

@@ -169,6 +169,7 @@ def site_view(config: Config, urls: Urls) -> View:
     nav += [(INDEX_NAMES[k].title(), urls.index(INDEX_NAMES[k])) for k in ("person", "place", "organisation", "tag")]
     return {"title": config.title, "description": config.description, "language": config.language,
             "home": urls.index(""), "feed": urls.file("feed.xml"),
+            "search": urls.index("search") if config.search else None,
             "nav": [{"name": n, "url": u} for n, u in nav]}
 
 

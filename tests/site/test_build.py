@@ -40,7 +40,9 @@ def test_build_makes_every_kind_of_page(two_stories: Path) -> None:
     for rel in expected:
         assert (site / rel).is_file(), rel
     assert b"<em>Lucknow</em>" in (site / "2025/11/07/azam-khan-meets-akhilesh/index.html").read_bytes()
-    assert result.pages["article"] == 2 and result.pages["person"] == 3 and result.pages["sitemap"] == 1
+    assert result.pages["article"] == 2 and result.pages["person"] == 3 and result.pages["news-sitemap"] == 1
+    # the index, the sitemap of 2025, and one of the pages with no date (an empty index)
+    assert result.pages["sitemap"] == 3 and (site / "sitemap-2025.xml").is_file()
     assert result.written == len(files(site))
     summary = result.summary()
     assert summary.startswith(f"built {sum(result.pages.values())} pages (") and "2 article" in summary

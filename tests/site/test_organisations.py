@@ -76,7 +76,7 @@ def test_sitemap_lists_organisation_pages_and_build_counts_them(project: Path) -
         write_story(project, **story)
     result = build(load_config(project))
     assert result.pages["organisation"] == 4
-    sitemap = read(project, "sitemap.xml")
+    sitemap = read(project, "sitemap-2025.xml")
     assert "<loc>http://127.0.0.1:8000/digest/organisations/</loc>" in sitemap
     assert "<loc>http://127.0.0.1:8000/digest/organisations/bahujan-samaj-party/</loc>" in sitemap
 

@@ -61,7 +61,7 @@ def test_values_are_normalised(tmp_path: Path) -> None:
     ("time_zone: UTC", "config.yaml:2: time_zone: unknown key; did you mean 'timezone'?"),
     ("paginnate: 3", "config.yaml:2: paginnate: unknown key; did you mean 'paginate'?"),
     ("zzz: 1", "config.yaml:2: zzz: unknown key; known keys: aliases, banned, base_url, cname, "
-               "description, feed_size, language, paginate, permalinks, related, term_feeds, theme, timezone, title"),
+               "description, feed_size, language, paginate, permalinks, related, search, term_feeds, theme, timezone, title"),
     ("1: x", "config.yaml:2: 1: unknown key; known keys:"),
     ("paginate: 0", "config.yaml:2: paginate: must be a whole number from 1 to 1000"),
     ("paginate: '20'", "config.yaml:2: paginate: must be a whole number"),
