@@ -12,8 +12,8 @@ from generator.wire.entities import Lexicon, Story
 from generator.wire.known import ORG, PERSON, PLACE, Mention, gazetteer, lexicon_mentions
 from generator.wire.names import key, left_initials, name_evidence, person_name, tidy
 from generator.wire.ner import Span
-from generator.wire.orgcues import named_firms
-from generator.wire.orgrules import acronyms_in_use, cited_agencies, institutions
+from generator.wire.orgcues import FIRM_WORDS, named_firms
+from generator.wire.orgrules import acronyms_in_use, cited_agencies, institutions, newspapers
 from generator.wire.teams import find_teams
 from generator.wire.personrules import (LANGUAGES, bracketed_surname, closes_quote, country_possessive,
                                         listed_after_plural, unlikely_person)
@@ -63,7 +63,7 @@ def find_mentions(text: str, spans: Sequence[Span], story: Story, lexicon: Lexic
         found.extend(Mention(name, PERSON, start, end, "rule") for name, start, end in finder(text))
     found.extend(_name_list_rule(text))
     found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in find_teams(text))
-    for finder in (named_firms, institutions, acronyms_in_use):
+    for finder in (named_firms, institutions, acronyms_in_use, newspapers):
         found.extend(Mention(name, ORG, start, end, "rule") for name, start, end in finder(text))
     found.extend(Mention(name, ORG, start, end, "cited") for name, start, end in cited_agencies(text))
     found.extend(gazetteer(text))
@@ -128,7 +128,8 @@ def _organisation(text: str, start: int, end: int, clean: str, label: str) -> It
     if (" ".join(words) in nl.AGENCIES or words[-1] in nl.NON_ORG_HEADS or words[0] in nl.TITLES
             or any(w in _NOT_IN_ORG for w in words) or clean.count("(") != clean.count(")")
             or " ".join(words) in nl.TITLES or " ".join(words) in LANGUAGES
-            or all(w in _GENERIC for w in words) or _portfolio(text, end, words)):
+            or all(w in _GENERIC for w in words) or _portfolio(text, end, words)
+            or all(w in FIRM_WORDS | {"&", "and"} for w in words)):  # "Co Inc": a marker alone
         return
     if len(words) == 1 and not clean.isupper() and _PLACE_BEFORE.search(text, max(0, start - 60), start):
         yield Mention(clean, PLACE, start, end)  # "in Nerul", "at Kanthi", "at Kamothe, Nerul"

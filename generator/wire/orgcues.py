@@ -21,7 +21,7 @@ _SUFFIX = (r"(?:,[ \t]+(?:Inc|Ltd|Limited|Plc|PLC|plc|SA|NV|AG)(?![\w\-])"
            r"Manufacturing|Refining|Resources|Petroleum|Mines|Financial)(?![\w\-])"
            r"|[ \t]+(?:&|and)[ \t]+Co(?![\w\-]))")
 _QUALIFIER = r"(?:[ \t]+\([A-Z][\w ]{0,20}\))?"  # "Jardine Fleming (Securities) Ltd"
-_FIRM_WORDS = frozenset("inc corp corporation co cos company ltd limited plc group bank spa ag nv sa gmbh "
+FIRM_WORDS = frozenset("inc corp corporation co cos company ltd limited plc group bank spa ag nv sa gmbh "
                         "holdings industries securities associates bancorp kk".split())
 _TICKER = r"[ \t]+<[A-Z][\w.]{0,7}>"  # "W.R. Grace <GRA>"
 _NAMED_FIRM = re.compile(rf"(?<![\w.'’\-])(?P<name>{_RUN}){_QUALIFIER}(?:{_SUFFIX}|{_TICKER})")
@@ -50,7 +50,7 @@ def firm_keys(text: str) -> frozenset[str]:
 def _parts(name: str) -> set[str]:
     """Return the folded prefixes and suffixes of a firm's name: 'Morgan Stanley Group' -> ..."""
     words = name.split()
-    while len(words) > 1 and words[-1].rstrip(".").casefold() in _FIRM_WORDS:
+    while len(words) > 1 and words[-1].rstrip(".").casefold() in FIRM_WORDS:
         words = words[:-1]  # the run took the suffix: "General Electric Co" <GE>
     while len(words) > 1 and words[0].casefold() in ("the", "a"):
         words = words[1:]
@@ -78,7 +78,7 @@ def named_firms(text: str) -> list[tuple[str, int, int]]:
         while len(words) > 1 and (words[0].casefold() in _LEADING or words[0].casefold() in DEMONYMS):
             start = text.index(words[1], start + len(words[0]))
             words = words[1:]
-        if all(w.rstrip(".,").casefold() in _FIRM_WORDS | {"&", "and"} for w in words):
+        if all(w.rstrip(".,").casefold() in FIRM_WORDS | {"&", "and"} for w in words):
             continue  # "Co Inc", "The Bank": a marker alone names no firm
         end = match.end()
         place = _OF_PLACE.match(text, end)  # "National Bank of Romania"

@@ -5,6 +5,8 @@
   no place of the story.
 - "RJD supremo", "UPA government", "KNP member": an acronym followed by a word of a party or a
   body (``data/acronym-cues.txt``) is an organisation.
+- "the China Daily said", "the daily Sueddeutsche Zeitung", "party mouthpiece Saamana": a
+  newspaper the copy quotes is an organisation (``data/press-heads.txt``).
 - "told IANS", "Interfax news agency said", "according to PTI": an agency cited in the copy is
   an organisation the story names, unless it is the story's own agency, which stays in
   ``agency:`` (``generator.wire.resolve``).
@@ -87,3 +89,30 @@ def cited_agencies(text: str) -> Iterator[Found]:
             else:
                 continue
             break
+
+
+_PRESS = nl.read_list("press-heads")
+_PAPER_NAME = r"[A-Z][\w'’\-]*(?:[ \t]+(?:dello|della|di|de|del|der|die|la|le)?[ \t]*[A-Z][\w'’\-]*){0,3}"
+_PAPERS = [
+    re.compile(rf"\b(?:newspaper|daily|weekly|paper|magazine|mouthpiece|tabloid)[ \t]+(?:the[ \t]+)?(?P<name>{_PAPER_NAME})"),
+    re.compile(rf"(?<![\w'’\-])(?P<name>{_PAPER_NAME})[ \t]+(?:daily|newspaper|weekly)[ \t]+(?:said|reported|quoted|wrote)\b"),
+    re.compile(rf"\b[Tt]he[ \t]+(?P<name>{_PAPER_NAME})[ \t]+(?:said|reported|quoted|wrote|added)\b"),
+]
+
+
+def newspapers(text: str) -> Iterator[Found]:
+    """Yield the newspapers the copy quotes: 'the China Daily said', 'daily Sueddeutsche Zeitung'."""
+    for i, pattern in enumerate(_PAPERS):
+        for match in pattern.finditer(text):
+            name, start = match.group("name"), match.start("name")
+            owner = re.search(r"['’]s[ \t]+", name)  # "Britain's Sun"
+            if owner:
+                name, start = name[owner.end():], start + owner.end()
+            words = name.casefold().split()
+            if not words:
+                continue
+            if i == 2 and words[0] not in _PRESS and words[-1] not in _PRESS:
+                continue  # "the Treasury said": no newspaper
+            if geo.lookup(name) or words[0] in nl.SENTENCE_WORDS or name.casefold() in nl.AGENCIES:
+                continue
+            yield name, start, start + len(name)

@@ -65,6 +65,7 @@ def test_the_header_box_searches_under_the_project_path(page, served):
     assert page.url == served.base_url + "search/?q=metro"
     assert page.input_value("#search-q") == "metro"  # ?q= fills the box
     assert titles(page) == ["Patna metro completes its first trial run"]
+    assert "Patna (1)" in page.locator("#filter-place option").all_inner_texts()  # filters of the results
     assert [u for u, status in requested if status >= 400] == []
     assert all(u.startswith(served.base_url) for u, _ in requested), "a request left /digest/"
     assert any("/digest/pagefind/" in u for u, _ in requested), "the index was not fetched from /digest/"

@@ -50,7 +50,7 @@ def test_scoring_counts_an_acronym_and_its_name_as_one_organisation() -> None:
     assert (s.tp, s.fp, s.fn) == (1, 0, 0)
 
 
-from generator.wire.orgrules import acronyms_in_use, cited_agencies, institutions  # noqa: E402
+from generator.wire.orgrules import acronyms_in_use, cited_agencies, institutions, newspapers  # noqa: E402
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -128,3 +128,14 @@ def test_a_word_the_model_calls_a_body_is_a_place_in_a_list_after_in(text: str, 
 
     start = text.index(word)
     assert [m.kind for m in _organisation(text, start, start + len(word), word, "ORG")] == [kind]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The plant will cost $4 billion, the China Daily said on Saturday.", ["China Daily"]),
+    ("He was quoted by the daily Sueddeutsche Zeitung on Saturday.", ["Sueddeutsche Zeitung"]),
+    ("An editorial in party mouthpiece Saamana attacked him.", ["Saamana"]),
+    ("The story ran in Britain's Sun newspaper.", []),
+    ("Rates will rise, the Treasury said.", []),  # no newspaper's word
+])
+def test_a_newspaper_the_copy_quotes_is_an_organisation(text: str, found: list[str]) -> None:
+    assert [name for name, _, _ in newspapers(text)] == found

@@ -151,6 +151,7 @@ try {
   status.textContent = "Loading the search index…";
   pagefind = await import(form.dataset.pagefind);
   await pagefind.options({ baseUrl: form.dataset.base });
+  await pagefind.filters(); // loads the filter index: without it a search returns no filter counts
   await search();
 } catch (error) {
   status.textContent = "Search could not load its index. Every story is still listed by edition, person and place.";
