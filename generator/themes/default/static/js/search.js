@@ -20,6 +20,8 @@ let pagefind = null;
 let results = [];
 let shown = 0;
 let run = 0; // each search's number: an older search that ends late shows nothing
+let ready = false; // the index and its filters are loaded: a search typed before then waits for them
+let last = null; // the query and filters last searched: the same search again would only blank the list
 
 function chosen() {
   const filters = {};
@@ -106,9 +108,12 @@ function describe(count, query, filters) {
 }
 
 async function search() {
-  const mine = ++run;
   const query = input.value.trim();
   const filters = chosen();
+  const key = JSON.stringify([query, filters]);
+  if (!ready || key === last) return;
+  last = key;
+  const mine = ++run;
   remember(query, filters);
   if (!query && !Object.keys(filters).length) {
     results = [];
@@ -152,7 +157,8 @@ try {
   pagefind = await import(form.dataset.pagefind);
   await pagefind.options({ baseUrl: form.dataset.base });
   await pagefind.filters(); // loads the filter index: without it a search returns no filter counts
-  await search();
+  ready = true;
+  await search(); // what the URL asked for, or what was typed while the index loaded
 } catch (error) {
   status.textContent = "Search could not load its index. Every story is still listed by edition, person and place.";
   console.error(error);
