@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.wire.verbs import third_person
 from generator.wire.wordlists import words
 
 _PLURAL_PRONOUNS = frozenset("they we i you these those".split())
@@ -22,13 +23,7 @@ def present(lemma: str, plural: bool) -> str:
     """Return the present form of the verb LEMMA: 'meet' -> 'meets' ('meet' when plural)."""
     if lemma in _IRREGULAR_PRESENT:
         return _IRREGULAR_PRESENT[lemma][plural]
-    if plural:
-        return lemma
-    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
-        return lemma + "es"
-    if lemma.endswith("y") and lemma[-2:-1] not in tuple("aeiou"):
-        return lemma[:-1] + "ies"
-    return lemma + "s"
+    return lemma if plural else third_person(lemma)
 
 
 def is_plural(verb: Any, kept: frozenset[int] | None = None) -> bool:

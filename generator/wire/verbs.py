@@ -43,8 +43,11 @@ def present_form(past: str, plural: bool) -> str | None:
     base = IRREGULAR.get(past) or (base_form(past) if past.endswith("ed") else None)
     if not base:
         return None
-    if plural:
-        return base
+    return base if plural else third_person(base)
+
+
+def third_person(base: str) -> str:
+    """Return the third person singular of the regular verb BASE: 'meet' -> 'meets', 'try' -> 'tries'."""
     if base.endswith(("s", "x", "z", "ch", "sh", "o")):
         return base + "es"
     if base.endswith("y") and base[-2:-1] not in tuple("aeiou"):
