@@ -75,6 +75,11 @@ _ODD_ENTITY = re.compile(r"&(?!(?:amp|lt|gt);)(?=[#\w]*;)")
 _BACKSLASHED = re.compile(r"\\(.)")
 _BARE_AMP = re.compile(r"&(?!(?:amp|lt|gt);)")
 _BLANK_LINES = re.compile(r"\n\n+")
+# Emphasis with single asterisks around plain text on one line ('*(IANS)*', a hand-set credit): the
+# first star opens, the next closes, as Python-Markdown pairs them. The text inside neither starts
+# nor ends with a space, so neither star can stand alone; any star left over refuses the body, and
+# so do two stars together (strong emphasis, or emphasis run into emphasis).
+_EMPHASIS = re.compile(r"\*([^\s*](?:[^*\n]*[^\s*])?)\*")
 
 
 def plain_html(text: str) -> str | None:
@@ -82,8 +87,13 @@ def plain_html(text: str) -> str | None:
 
     For every body it accepts, the result is byte for byte what make_converter() gives.
     """
-    if not _is_plain(_ESCAPE.sub("a", text) if "\\" in text else text):
+    starred = "*" in text
+    if starred and ("\\" in text or "**" in text):
+        return None  # an escaped star, or strong emphasis: left to Python-Markdown
+    if not _is_plain(_EMPHASIS.sub(r"a\1a", text) if starred else _ESCAPE.sub("a", text) if "\\" in text else text):
         return None
+    if starred:
+        text = _EMPHASIS.sub(r"<em>\1</em>", text)
     if "\\" in text:
         text = _BACKSLASHED.sub(r"\1", text)
     if "&" in text:

@@ -269,3 +269,20 @@ def test_fast_path_refuses_exactly_what_one_rule_refuses() -> None:
         assert _is_plain(text) is expected, repr(text)
         refused += not expected
     assert 5000 < refused < 45000  # both answers came up often
+
+
+STAR_ALPHABET = list("ab Z9.)-#>+*=&;\n(\u00a0") + ["*a*", "*(IANS)*", "**", "\n\n", "  ", "&amp;", "_", "\\*"]
+
+
+def test_fast_path_matches_python_markdown_on_emphasis() -> None:
+    rng = random.Random(20261203)
+    converter, taken = make_converter(), 0
+    for _ in range(30000):
+        text = "".join(rng.choice(STAR_ALPHABET) for _ in range(rng.randint(1, 12)))
+        fast = plain_html(text)
+        if fast is not None and "<em>" in fast:
+            taken += 1
+        assert fast is None or fast == converter.reset().convert(text), repr(text)
+    assert taken > 1000  # emphasis took the fast path often enough for this to mean something
+    assert plain_html("Moscow, Jan 2 (IANS) The talks resumed. *(IANS)*\n") == \
+        "<p>Moscow, Jan 2 (IANS) The talks resumed. <em>(IANS)</em></p>"
