@@ -75,6 +75,7 @@ _ODD_ENTITY = re.compile(r"&(?!(?:amp|lt|gt);)(?=[#\w]*;)")
 _BACKSLASHED = re.compile(r"\\(.)")
 _BARE_AMP = re.compile(r"&(?!(?:amp|lt|gt);)")
 _BLANK_LINES = re.compile(r"\n\n+")
+_BLANK_LINES_KEPT = re.compile(r"(\n\n+)")
 # Emphasis with single asterisks around plain text on one line ('*(IANS)*', a hand-set credit): the
 # first star opens, the next closes, as Python-Markdown pairs them. The text inside neither starts
 # nor ends with a space, so neither star can stand alone; any star left over refuses the body, and
@@ -85,8 +86,12 @@ _EMPHASIS = re.compile(r"\*([^\s*](?:[^*\n]*[^\s*])?)\*")
 def plain_html(text: str) -> str | None:
     """Return the HTML of a body of plain escaped paragraphs, or None when it may hold markup.
 
-    For every body it accepts, the result is byte for byte what make_converter() gives.
+    A paragraph may be one quoted line ('> text'), and may set words off in single stars. For every
+    body it accepts, the result is byte for byte what make_converter() gives.
     """
+    quoted: set[int] = set()
+    if ">" in text:
+        text, quoted = _unquote(text)
     starred = "*" in text
     if starred and ("\\" in text or "**" in text):
         return None  # an escaped star, or strong emphasis: left to Python-Markdown
@@ -99,7 +104,37 @@ def plain_html(text: str) -> str | None:
     if "&" in text:
         text = _BARE_AMP.sub("&amp;", text)
     text = text.strip("\n")
-    return "\n".join(f"<p>{block}</p>" for block in _BLANK_LINES.split(text)) if text else ""
+    return _paragraphs(_BLANK_LINES.split(text), quoted) if text else ""
+
+
+def _unquote(text: str) -> tuple[str, set[int]]:
+    """Take the '> ' off each paragraph that is one quoted line; return the text and those paragraphs' numbers.
+
+    What is left is checked like any paragraph: a quote holding a heading, a list or another quote
+    is refused as the same text unquoted would be. A '>' anywhere else is left, to be refused.
+    """
+    core = text.strip("\n")
+    start = text.index(core) if core else 0
+    parts = _BLANK_LINES_KEPT.split(core)  # paragraphs at even places, the blank lines between them kept
+    quoted = set()
+    for i in range(0, len(parts), 2):
+        block = parts[i]
+        if block[:2] == "> " and block[2:3].strip() and "\n" not in block:
+            parts[i] = block[2:]
+            quoted.add(i // 2)
+    return text[:start] + "".join(parts) + text[start + len(core):], quoted
+
+
+def _paragraphs(blocks: list[str], quoted: set[int]) -> str:
+    """Return BLOCKS as paragraphs; those numbered in QUOTED in a blockquote, one for a run of them."""
+    html = []
+    for i, block in enumerate(blocks):
+        if i in quoted and i - 1 not in quoted:
+            html.append("<blockquote>")
+        html.append(f"<p>{block}</p>")
+        if i in quoted and i + 1 not in quoted:
+            html.append("</blockquote>")
+    return "\n".join(html)
 
 
 def _is_plain(text: str) -> bool:

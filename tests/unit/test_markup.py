@@ -202,7 +202,7 @@ def test_fast_path_matches_python_markdown_on_hand_written_bodies() -> None:
 
 @pytest.mark.parametrize("text", [
     "A *link*, [here](http://example.org/).", "Edited\n\n- a list\n- of two", "# A heading", "Text\n===",
-    "Line  \nbreak", "    code", "Some _emphasis_", "<b>bold</b>", "`code`", "&copy;", "1. item", "> quote",
+    "Line  \nbreak", "    code", "Some _emphasis_", "<b>bold</b>", "`code`", "&copy;", "1. item", "> # quoted heading", "> two\n> lines",
 ])
 def test_fast_path_leaves_markup_to_python_markdown(text: str) -> None:
     assert plain_html(text) is None
@@ -271,18 +271,22 @@ def test_fast_path_refuses_exactly_what_one_rule_refuses() -> None:
     assert 5000 < refused < 45000  # both answers came up often
 
 
-STAR_ALPHABET = list("ab Z9.)-#>+*=&;\n(\u00a0") + ["*a*", "*(IANS)*", "**", "\n\n", "  ", "&amp;", "_", "\\*"]
+STAR_ALPHABET = list("ab Z9.)-#>+*=&;\n(\u00a0") + ["*a*", "*(IANS)*", "**", "\n\n", "  ", "&amp;", "_", "\\*",
+                                                   "\n\n> ", "> ", "\n> ", "\n\n\n> "]
 
 
-def test_fast_path_matches_python_markdown_on_emphasis() -> None:
+def test_fast_path_matches_python_markdown_on_emphasis_and_quotes() -> None:
     rng = random.Random(20261203)
     converter, taken = make_converter(), 0
     for _ in range(30000):
         text = "".join(rng.choice(STAR_ALPHABET) for _ in range(rng.randint(1, 12)))
         fast = plain_html(text)
-        if fast is not None and "<em>" in fast:
+        if fast is not None and ("<em>" in fast or "<blockquote>" in fast):
             taken += 1
         assert fast is None or fast == converter.reset().convert(text), repr(text)
     assert taken > 1000  # emphasis took the fast path often enough for this to mean something
     assert plain_html("Moscow, Jan 2 (IANS) The talks resumed. *(IANS)*\n") == \
         "<p>Moscow, Jan 2 (IANS) The talks resumed. <em>(IANS)</em></p>"
+    assert plain_html("\nHe spoke.\n\n> “We are ready,” he said.\n\n> “Now.”\n\nThen he left.\n") == (
+        "<p>He spoke.</p>\n<blockquote>\n<p>“We are ready,” he said.</p>\n<p>“Now.”</p>\n</blockquote>\n"
+        "<p>Then he left.</p>")
