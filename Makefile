@@ -53,9 +53,9 @@ test-fast: $(VENV)/.test
 eval: $(VENV)/.core          ## people/places/organisations scores on the india-dev and reuters-dev gold sets
 	$(BIN)/digest eval $(CORPUS)/india-dev/gold.jsonl $(CORPUS)/reuters-dev/gold.jsonl
 
-bench: $(VENV)/.core         ## cold, warm and incremental build times at 1,000 and 10,000 stories
+bench: $(VENV)/.core         ## our builds beside Hugo's on the same stories (../shared/peers), cold and incremental
 	$(BIN)/python -m compileall -q generator
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/speed.py --verify
 
 bench-ingest: $(VENV)/.core  ## stories a second and CPU per story ingesting the 3,000 wire stories; a profile of 600
 	$(BIN)/python bench/ingest_speed.py $(CORPUS)/wire

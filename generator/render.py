@@ -16,6 +16,7 @@ from generator.errors import DigestError, Problem, ThemeError
 from generator.pages import Card, Group, Page, in_sitemap
 from generator.theme import ThemeEnvironment, ThemeLoader
 from generator.urls import Urls
+from generator.views import nav_marks
 from generator.write import Staging
 
 GENERATOR = f"Wire Digest {__version__}"
@@ -98,8 +99,28 @@ def environment(template_dirs, urls: Urls, assets: Mapping[str, str], site: Mapp
     env.globals.update(asset=asset, urls=urls, site=site, generator=GENERATOR,
                        card=partial(env, "partials/card.html", "card", ("item", "card_heading", "card_clock"),
                                     {"card_heading": 3, "card_clock": False}, reuse=True),
-                       terms=partial(env, "partials/terms.html", "terms", ("label", "links")))
+                       terms=partial(env, "partials/terms.html", "terms", ("label", "links")),
+                       nav=section_links(env, site))
     return env
+
+
+def section_links(env: jinja2.Environment, site: Mapping[str, Any]) -> Callable[[str, str], Markup]:
+    """Return the template global nav(url, page_kind): the masthead's links to the site's sections.
+
+    Every page shows them, marked as that page sits among them; there are only a few markings,
+    so each is rendered once (the macro of partials/nav.html) and its HTML reused.
+    """
+    made: dict[tuple, Markup] = {}
+
+    def nav(url: str, page_kind: str) -> Markup:
+        marks = nav_marks(site, url, page_kind)
+        html = made.get(marks)
+        if html is None:
+            items = [{**item, "current": mark} for item, mark in zip(site["nav"], marks)]
+            html = made[marks] = env.get_template("partials/nav.html").module.nav(items)
+        return html
+
+    return nav
 
 
 def partial(env: jinja2.Environment, name: str, macro: str, params: tuple[str, ...],

@@ -173,6 +173,20 @@ def site_view(config: Config, urls: Urls) -> View:
             "nav": [{"name": n, "url": u} for n, u in nav]}
 
 
+def nav_marks(site: View, url: str, page_kind: str) -> tuple[str | None, ...]:
+    """Return how the masthead marks each section of SITE on the page at URL: 'page', 'true' or None.
+
+    The page itself is "page"; a page inside a section (a person under People, an edition under
+    Editions) marks the section "true".
+    """
+    marks = []
+    for item in site["nav"]:
+        inside = item["url"] != site["home"] and (url.startswith(item["url"]) or (
+            page_kind == "edition" and item["url"].endswith("/editions/")))
+        marks.append("page" if item["url"] == url else "true" if inside else None)
+    return tuple(marks)
+
+
 def article_names(site: Site, keys: Sequence[str]) -> dict[str, list[str]]:
     """Return the distinct people, places and organisations of some stories, most mentioned first."""
     found: dict[str, dict[str, int]] = {"people": {}, "places": {}, "organisations": {}}
