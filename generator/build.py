@@ -35,7 +35,7 @@ from generator.models import Site
 from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups
 from generator.progress import Bar
-from generator.render import RenderJob, environment
+from generator.render import RenderJob, compile_templates, environment
 from generator.search import GROUP as SEARCH, SearchMade, index_stories
 from generator.taxonomy import organise, term_lists
 from generator.urls import Urls
@@ -295,6 +295,8 @@ def render_groups(job: RenderJob, chosen: Selection, progress: bool,
     count = len(chosen.todo)
     bar = Bar(count, "rendering", "group", progress and count >= PROGRESS_FROM)
     workers = parallel.cores() if count >= PARALLEL_FROM else 1
+    if workers > 1:
+        compile_templates(job.env)  # once here, not once in each worker
     written, made, planned = [], dict(chosen.kept), 0
     layout = [] if chosen.layout is None else chosen.layout
     for part, results in parallel.run(job, count, 16, workers):

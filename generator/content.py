@@ -23,7 +23,7 @@ LIST_FIELDS = ("people", "places", "organisations", "tags")
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 META_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "body")
 StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes one
-PARALLEL_FROM = 500  # files to parse before it pays to fork workers
+PARALLEL_FROM = 2000  # files to parse before it pays to fork workers (1,000 parse in about 0.12 CPU s)
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

@@ -123,6 +123,19 @@ def section_links(env: jinja2.Environment, site: Mapping[str, Any]) -> Callable[
     return nav
 
 
+def compile_templates(env: jinja2.Environment) -> None:
+    """Compile every HTML template on the theme search path now, before workers are forked.
+
+    Each forked worker would otherwise compile each template again. One that fails to compile is
+    left alone: rendering a page with it reports the error, as it would have.
+    """
+    for name in env.list_templates(extensions=["html"]):
+        try:
+            env.get_template(name)
+        except Exception:  # noqa: BLE001 - a broken template fails, with its name and line, where a page uses it
+            pass
+
+
 def partial(env: jinja2.Environment, name: str, macro: str, params: tuple[str, ...],
             defaults: Mapping[str, Any] | None = None, reuse: bool = False) -> Callable[..., Markup]:
     """Return a template global calling the macro MACRO of the partial NAME.

@@ -48,6 +48,7 @@ class Staging:
         self.target = target
         self.whole = whole
         self.folder = target.with_name(f".{target.name}.new")
+        self.top = str(self.folder)
         self.old = target.with_name(f".{target.name}.old")  # the site a swap replaced, until deleted
         self.made: set[str] = set()  # folders known to exist, to spare a mkdir per file
         self.masked = _umask() & 0o644 != 0  # does the umask take bits off a new file's 0o644?
@@ -71,8 +72,12 @@ class Staging:
 
     def write(self, rel: str, data: bytes) -> None:
         """Write DATA as REL in the staging folder (nobody reads it, so no temporary file)."""
-        path = self.staged(rel)
-        parent = str(path.parent)
+        if self.whole:  # a cold build writes every page: paths as strings, no Path made for each
+            path = f"{self.top}/{rel}"
+            parent = path.rpartition("/")[0]
+        else:
+            staged = self.staged(rel)
+            path, parent = str(staged), str(staged.parent)
         if parent not in self.made:
             _make_folder(parent)
             self.made.add(parent)
