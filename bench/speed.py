@@ -232,20 +232,25 @@ def main(argv: list[str] | None = None) -> int:
             peers.prepare(search=False)
             if stories in opts.cold:
                 rows.append(cold_rows(peers, opts.pairs))
+                print(table(rows[-1:]).splitlines()[-1], flush=True)
             if stories in opts.edits:
                 rows += edit_rows(peers, opts.pairs, opts.verify)
+                print("\n".join(table(rows[-3:]).splitlines()[2:]), flush=True)
             peers.clean_runs()
             if stories in opts.search:
                 searching = Peers(top, stories, hugo, search=True)
                 searching.prepare(search=True)
                 rows.append(cold_rows(searching, opts.pairs, "cold, ours with search index (Hugo: none)"))
+                print(table(rows[-1:]).splitlines()[-1], flush=True)
                 searching.clean_runs()
+    except KeyboardInterrupt:
+        print("stopped: the table holds the rows finished so far")
     finally:
+        rows.sort(key=lambda r: (not r.mode.startswith("cold"), r.stories, r.mode))
+        print(f"\nload at the end {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
+        print(table(rows), flush=True)
         if not opts.keep:
             shutil.rmtree(top, ignore_errors=True)
-    rows.sort(key=lambda r: (not r.mode.startswith("cold"), r.stories, r.mode))
-    print(f"\nload at the end {' '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
-    print(table(rows))
     return 0
 
 
