@@ -109,7 +109,7 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
 
 def write_fixture(root: Path, base_url: str, stories=STORIES, **settings) -> None:
     """Write config.yaml and the fixture stories into ROOT."""
-    write_config(root, base_url=base_url, paginate=2, related=3, **{"search": True, **settings})
+    write_config(root, **{"base_url": base_url, "paginate": 2, "related": 3, "search": True, **settings})
     for story in stories:
         write_story(root, **story)
 
