@@ -17,6 +17,7 @@ from generator.config import Config
 from generator.models import Site
 from generator.paging import by_month, whole_months
 from generator.planning import Group, Page
+from generator.schemaorg import collection
 from generator.urls import Urls
 from generator.views import View, display_date, head, pagination
 
@@ -28,13 +29,13 @@ class Day(NamedTuple):
 
     day: dt.date
     count: int  # its stories
-    newest: str  # its newest story's time
+    newest: str  # the time of its stories' latest change
     lead: str  # its first story's key
 
 
 def archive_days(site: Site) -> list[Day]:
     """Return every edition as an archive lists it, newest first."""
-    return [Day(e.day, len(e.articles), max(site.articles[k].date for k in e.articles).isoformat(), e.articles[0])
+    return [Day(e.day, len(e.articles), max(site.articles[k].modified for k in e.articles).isoformat(), e.articles[0])
             for e in site.editions if e.articles]
 
 
@@ -54,11 +55,13 @@ def archive_groups(site: Site, config: Config, urls: Urls) -> Iterator[Group]:
                     partial(lambda *args: [month_page(*args)], site, config, urls, month, tuple(listed), around))
     pages = whole_months(by_month([d[:3] for d in days], lambda d: d[0]), EDITIONS_PER_PAGE)
     year_list = tuple(year for year, _ in years)
+    start = 1
     for number, part in enumerate(pages, start=1):
         shown = tuple((month, tuple(listed)) for month, listed in part)
-        yield Group(f"editions:{number}", (), (), (shown, number, len(pages), year_list, len(days)),
+        yield Group(f"editions:{number}", (), (), (shown, number, len(pages), year_list, len(days), start),
                     partial(lambda *args: [editions_page(*args)], config, urls, shown, number, len(pages),
-                            year_list, len(days)))
+                            year_list, len(days), start))
+        start += sum(len(listed) for _, listed in part)
 
 
 def day_row(urls: Urls, day: Sequence) -> View:
@@ -80,8 +83,10 @@ def year_page(config: Config, urls: Urls, year: int, days: Sequence[Sequence],
     url, stories = urls.year(year), sum(d[1] for d in days)
     # the months newest first, as every list of the archive; a month's days in calendar order
     months = [month_row(urls, month, listed[::-1]) for month, listed in by_month(days, lambda d: d[0])]
+    about = f"The {len(days)} daily editions of {year}: {stories} stories."
+    listed = collection(config, urls, url, str(year), about, [day["url"] for month in months for day in month["days"]])
     context = {
-        "head": head(config, urls, url, str(year), f"The {len(days)} daily editions of {year}: {stories} stories."),
+        "head": head(config, urls, url, str(year), about, jsonld=listed),
         "year": year, "editions": len(days), "count": stories, "months": months,
         "newer": {"url": urls.year(around[0]), "name": str(around[0])} if around[0] else None,
         "older": {"url": urls.year(around[1]), "name": str(around[1])} if around[1] else None,
@@ -95,8 +100,10 @@ def month_page(site: Site, config: Config, urls: Urls, month: dt.date, days: Seq
     url, name = urls.month(month), f"{month:%B %Y}"
     rows = [day_row(urls, d) | {"lead": lead_link(site, urls, d.lead)} for d in days]
     stories = sum(d.count for d in days)
+    about = f"The {len(days)} daily editions of {name}: {stories} stories."
     context = {
-        "head": head(config, urls, url, name, f"The {len(days)} daily editions of {name}: {stories} stories."),
+        "head": head(config, urls, url, name, about, jsonld=collection(config, urls, url, name, about,
+                                                                      [row["url"] for row in rows])),
         "name": name, "editions": len(days), "count": stories, "days": rows,
         "year": {"url": urls.year(month.year), "name": str(month.year)},
         "newer": {"url": urls.month(around[0]), "name": f"{around[0]:%B %Y}"} if around[0] else None,
@@ -112,14 +119,19 @@ def lead_link(site: Site, urls: Urls, key: str) -> View:
 
 
 def editions_page(config: Config, urls: Urls, months: Sequence[tuple[dt.date, Sequence[Sequence]]], number: int,
-                  total: int, years: Sequence[int], editions: int) -> Page:
-    """Return page NUMBER of the editions index: every edition under its month, newest first."""
+                  total: int, years: Sequence[int], editions: int, start: int = 1) -> Page:
+    """Return page NUMBER of the editions index: every edition under its month, newest first.
+
+    START is the position of its first edition among all.
+    """
     first = urls.index("editions")
     url = urls.paginated(first, number)
     title = "Editions" if number == 1 else f"Editions, page {number}"
+    about = "Every daily edition, by month, with the number of stories in each."
+    rows = [month_row(urls, month, listed) for month, listed in months]
+    listed = collection(config, urls, url, title, about, [day["url"] for month in rows for day in month["days"]], start)
     context = {
-        "head": head(config, urls, url, title, "Every daily edition, by month, with the number of stories in each."),
-        "months": [month_row(urls, month, listed) for month, listed in months], "count": editions,
+        "head": head(config, urls, url, title, about, jsonld=listed), "months": rows, "count": editions,
         "years": [{"url": urls.year(year), "name": str(year)} for year in years],
         "pagination": pagination(urls, first, number, total),
     }

@@ -14,6 +14,7 @@ from typing import Iterator, Mapping, Sequence
 from generator.config import Config
 from generator.models import Edition, Site
 from generator.planning import Group, Page, newest
+from generator.schemaorg import collection
 from generator.urls import Urls
 from generator.views import View, article_names, chunks, display_date, head, pagination, term_link
 
@@ -52,9 +53,11 @@ def edition_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, Vie
     first = urls.edition(edition.day)
     url, date = urls.paginated(first, number), display_date(edition.day)
     title = f"Edition of {date}" + (f", page {number}" if number > 1 else "")
-    count = len(edition.articles)
+    count, about = len(edition.articles), f"{len(edition.articles)} stories of {date}."
+    listed = collection(config, urls, url, title, about, [cards[k]["url"] for k in keys],
+                        (number - 1) * config.paginate + 1)
     context = {
-        "head": head(config, urls, url, title, f"{count} stories of {date}."),
+        "head": head(config, urls, url, title, about, jsonld=listed),
         "date": date, "datetime": edition.day.isoformat(), "count": count,
         "first": (number - 1) * config.paginate + 1, "items": [cards[k] for k in keys],
         "month": {"url": urls.month(edition.day), "name": f"{edition.day:%B %Y}"},

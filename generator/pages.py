@@ -18,7 +18,8 @@ from generator.models import INDEX_NAMES, TERM_KINDS, Site, Term
 from generator.planning import Group, Page, newest
 from generator.taxonomy import co_mentions, related_lists
 from generator.urls import Urls
-from generator.views import View, card, chunks, day_timeline, display_date, head, jsonld, pagination, term_link
+from generator.schemaorg import collection, news_article
+from generator.views import View, card, chunks, day_timeline, display_date, head, pagination, term_link
 
 
 class Card(Mapping):
@@ -68,7 +69,8 @@ class Cards(Mapping):
         found = self.made.get(key)
         if found is None:
             article = self.site.articles[key]  # KeyError for an unknown story, as a dict would
-            found = self.made[key] = Card(partial(card, article, self.urls, self.timezone))
+            found = self.made[key] = Card(partial(card, article, self.urls, self.timezone,
+                                                  self.site.images.get(key)))
         return found
 
     def __iter__(self) -> Iterator[str]:
@@ -147,7 +149,9 @@ def home_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
     for group in groups:
         group["edition_url"] = urls.edition(site.articles[group["items"][0]["key"]].day)
         group["latest"] = latest is not None and group["datetime"] == latest.isoformat()
-    return Page(url, "home.html", {"head": head(config, urls, url, title, config.description),
+    listed = collection(config, urls, url, title, config.description, [cards[k]["url"] for k in keys],
+                        (number - 1) * config.paginate + 1)
+    return Page(url, "home.html", {"head": head(config, urls, url, title, config.description, jsonld=listed),
                                    "groups": groups,
                                    "pagination": pagination(urls, first, number, total)},
                 "home", newest(site, keys))
@@ -175,15 +179,15 @@ def article_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, Vie
     """Return the page of one story, with its related stories and its neighbours of the day."""
     article, view = site.articles[key], cards[key]
     context = {
-        "head": head(config, urls, view["url"], article.title, article.summary, "article"),
+        "head": head(config, urls, view["url"], article.title, article.summary, "article", view["image"],
+                     news_article(config, urls, article, view)),
         "article": view, "body": bodies[key],
         "organisations": [term_link(urls, "organisation", n) for n in article.organisations],
         "related": [cards[k] for k in related],
         "previous": cards[before] if before else None, "next": cards[after] if after else None,
         "edition": {"url": urls.edition(article.day), "date": display_date(article.day)},
-        "jsonld": jsonld(config, urls, article, view),
     }
-    return Page(view["url"], "article.html", context, "article", article.date.isoformat())
+    return Page(view["url"], "article.html", context, "article", article.modified.isoformat())
 
 
 def index_groups(site: Site, config: Config, urls: Urls, kind: str) -> list[Group]:
@@ -253,8 +257,11 @@ def term_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
     url = urls.paginated(first, number)
     items = [cards[k] for k in keys]
     title = term.name if number == 1 else f"{term.name}, page {number}"
+    about = f"{len(term.articles)} stories about {term.name}."
+    listed = collection(config, urls, url, title, about, [item["url"] for item in items],
+                        (number - 1) * config.paginate + 1)
     context = {
-        "head": head(config, urls, url, title, f"{len(term.articles)} stories about {term.name}."),
+        "head": head(config, urls, url, title, about, jsonld=listed),
         "term": {"name": term.name, "kind": term.kind, "count": len(term.articles),
                  "index_url": urls.index(INDEX_NAMES[term.kind]), "index_name": INDEX_NAMES[term.kind]},
         "items": items, "timeline": day_timeline(items), "together": together,

@@ -42,6 +42,6 @@ class Group:
 
 
 def newest(site: Site, keys: Iterable[str]) -> str | None:
-    """Return the time of the newest of the stories KEYS, None when there are none."""
-    dates = [site.articles[k].date for k in keys]
+    """Return the time of the latest change (or else publication) of the stories KEYS, None when there are none."""
+    dates = [site.articles[k].modified for k in keys]
     return max(dates).isoformat() if dates else None
