@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator
 from generator.errors import DigestError, Problem
 
 FOLDER = "pagefind"  # where the index goes in site/, and the name its problems are reported under
+PROGRAM = "DIGEST_PAGEFIND"  # tests: a program to run in place of the Pagefind binary (one that waits first)
 
 
 class Stopped(Exception):
@@ -69,6 +70,8 @@ def index(found: Iterable[dict[str, Any]], language: str, indexing: Indexing | N
 
 def executable() -> str:
     """Return the Pagefind binary that the pagefind_bin wheel ships (nothing is downloaded)."""
+    if os.environ.get(PROGRAM):
+        return os.environ[PROGRAM]
     try:
         from pagefind_bin import get_executable
     except ImportError:
@@ -102,7 +105,9 @@ class Service:
             raise Stopped()
         self.process = subprocess.Popen([executable(), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL,
-                                        preexec_fn=_lower_priority if self.indexing.background else None)
+                                        preexec_fn=_lower_priority if self.indexing.background else None,
+                                        # Ctrl-C in the preview's terminal stops the preview, which stops this
+                                        start_new_session=self.indexing.background)
         self.indexing._started(self.process)
         return self
 

@@ -132,10 +132,11 @@ def _index_part(config: Config, site: Site, urls: Urls, bodies: Mapping[str, str
     languages = json.loads(files["pagefind-entry.json"])["languages"].values()
     wasm = {language["wasm"] for language in languages}
     found = []
-    for path, data in files.items():
+    # the entry, which names the metadata, which names the chunks, goes in place after what it names
+    for path in sorted(files, key=lambda p: (p == "pagefind-entry.json", p.endswith(".pf_meta"), p)):
         unused = WASM.match(path) and WASM.match(path).group(1) not in wasm
         if not (UNUSED.match(path) or unused):
-            found.append(_stage(job, made, f"{folder}/{path}", urls, data))
+            found.append(_stage(job, made, f"{folder}/{path}", urls, files[path]))
     made.groups[group] = (key, found)
     made.indexed += len(keys)
     return True
