@@ -101,3 +101,22 @@ def test_a_save_shows_at_once_and_the_index_catches_up_after_the_saves_stop(proj
     assert index_files(project) != before
     preview.close()
     assert_same_as_clean(project, tmp_path)
+
+
+def test_with_search_off_the_preview_never_starts_the_indexer(project, monkeypatch):
+    from generator import indexer
+    write_story(project, "flood-relief", places=["Rampur"], body="Boats came.")
+    monkeypatch.setattr(indexer, "Service", None)  # any use of the indexer would fail
+    shown = Preview(load_config(project), out=io.StringIO(), err=io.StringIO(), background=True)
+    try:
+        shown.start()
+        shown.catch_up()
+        story = project / "content" / "articles" / "2025" / "11" / "07" / "flood-relief.md"
+        story.write_text(story.read_text().replace("Boats came.", "Boats and food came."))
+        shown.rebuild([story])
+        shown.catch_up()
+        assert shown.reindexer.idle and shown.problems == ()
+        assert not (project / "site" / "pagefind").exists() and not (project / "site" / "search").exists()
+        assert "search index" not in shown.out.getvalue() + shown.err.getvalue()
+    finally:
+        shown.close()
