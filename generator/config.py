@@ -18,11 +18,15 @@ CONFIG_NAME = "config.yaml"
 DEFAULT_PERMALINKS = {
     "article": "{year}/{month}/{day}/{slug}/",
     "edition": "{year}/{month}/{day}/",
+    "year": "{year}/",  # the archive of a year's editions
+    "month": "{year}/{month}/",  # the archive of a month's editions
     "person": "people/{slug}/",
     "place": "places/{slug}/",
     "organisation": "organisations/{slug}/",
     "tag": "tags/{slug}/",
 }
+# what a pattern must contain: {slug} unless named here
+PERMALINK_PARTS = {"edition": (), "year": ("year",), "month": ("year", "month")}
 
 try:  # the C loader is ten times faster on front matter
     SafeLoader: Any = yaml.CSafeLoader
@@ -51,6 +55,7 @@ class Config:
     banned: tuple[str, ...] = ()
     drafts: bool = False  # show stories marked draft: true; only `digest serve --drafts` sets it, never config.yaml
     search: bool = True  # a Pagefind index of the stories and a search page
+    logo: str | None = None  # the publisher's logo: a picture of the project (copied to site/) or an http(s) URL
 
     @property
     def base_path(self) -> str:
@@ -117,11 +122,25 @@ def _permalink_problems(v: Mapping[Any, Any]) -> list[tuple[str, str]]:
             near = difflib.get_close_matches(str(key), DEFAULT_PERMALINKS, n=1)
             hint = f"did you mean {near[0]!r}?" if near else f"known: {', '.join(sorted(DEFAULT_PERMALINKS))}"
             found.append((str(key), f"unknown page kind {key!r}; {hint}"))
-        elif not isinstance(pattern, str) or "{slug}" not in pattern and key != "edition":
-            found.append((key, f"{key}: pattern must be a string containing {{slug}}"))
+        elif not isinstance(pattern, str) or not _fills(pattern, PERMALINK_PARTS.get(key, ("slug",))):
+            parts = " and ".join(f"{{{part}}}" for part in PERMALINK_PARTS.get(key, ("slug",)))
+            found.append((key, f"{key}: pattern must be a string" + (f" containing {parts}" if parts else "")
+                          + (" and no other {...}" if key in ("year", "month") else "")))
         elif not pattern.endswith("/") or pattern.startswith("/") or ".." in pattern:
             found.append((key, f"{key}: pattern must be relative and end with '/', e.g. 'tags/{{slug}}/'"))
     return found
+
+
+def _fills(pattern: str, parts: tuple[str, ...]) -> bool:
+    """Tell whether PATTERN holds each of PARTS; a year's or month's pattern, nothing else to fill."""
+    if any(f"{{{part}}}" not in pattern for part in parts):
+        return False
+    if parts and "slug" not in parts:  # an archive has no slug nor day to fill in
+        try:
+            pattern.format(**{part: "x" for part in parts})
+        except (KeyError, IndexError, ValueError):
+            return False
+    return True
 
 
 def _is_feed_content(v: Any) -> str | None:
@@ -137,11 +156,29 @@ def _is_domain(v: Any) -> str | None:
     return None if ok else "must be a bare domain such as news.example.org"
 
 
+def _is_logo(v: Any) -> str | None:
+    if not isinstance(v, str) or not v.strip():
+        return "must be a picture of the project, e.g. logo: images/logo.png, or an http(s) URL"
+    if v.startswith(("http://", "https://")):
+        return None if not any(c in v for c in ' "<>\\`') else f"{v!r} is not a URL a page can use"
+    if v.startswith("/") or ".." in v.split("/") or "\\" in v or "://" in v:
+        return f"{v!r} must be a path inside the project, such as images/logo.png"
+    if not v.lower().endswith((".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")):
+        return f"{v!r} is not a picture: use a png, jpg, webp, gif, avif or svg file"
+    return None
+
+
+def logo_is_url(logo: str) -> bool:
+    """Tell whether the configured logo is a web address, not a file of the project."""
+    return logo.startswith(("http://", "https://"))
+
+
 CHECKS: dict[str, Callable[[Any], str | None]] = {
     "title": _is_str, "description": _is_str, "base_url": _is_url, "language": _is_str,
     "timezone": _is_zone, "theme": _is_str, "paginate": _is_count, "feed_size": _is_count,
     "term_feeds": _is_feed_content, "related": _is_count, "cname": _is_domain, "permalinks": _is_permalinks,
     "aliases": _is_mapping, "banned": _is_list, "search": _is_bool,
+    "logo": _is_logo,
 }
 assert set(CHECKS) == {f.name for f in fields(Config)} - {"root", "drafts"}
 
@@ -232,6 +269,10 @@ def load_config(root: Path, overrides: Mapping[str, Any] | None = None) -> Confi
         Problem("--" + key.replace("_", "-"), msg.split(": ", 1)[-1]) if key in overrides
         else Problem(CONFIG_NAME, msg, lines.get(key) or lines.get(key.split(".")[0]))
         for key, msg in _check(data)]
+    logo = data.get("logo")
+    if isinstance(logo, str) and not _is_logo(logo) and not logo_is_url(logo) and not (root / logo).is_file():
+        problems.append(Problem(CONFIG_NAME, f"logo: {logo} is not there; put the picture there or correct "
+                                             "the path (from the project's folder)", lines.get("logo")))
     problems.sort(key=lambda p: (p.path != CONFIG_NAME, p.line or 0))  # in reading order
     if problems:
         raise ConfigError(problems)
