@@ -173,8 +173,12 @@ def test_a_draft_shows_only_in_the_preview_with_drafts(tmp_path: Path) -> None:
     server = Server(tmp_path, "--port", str(port), "--drafts")
     try:
         server.wait_for(r"^serving http://")
-        assert get(port, "/digest/2025/11/07/draft-story/")[0] == 200
-        assert "Unfinished draft" in get(port, "/digest/")[2]
+        status, _, page = get(port, "/digest/2025/11/07/draft-story/")
+        assert status == 200 and '<span class="draft-mark">Draft</span>' in page
+        home = get(port, "/digest/")[2]
+        cards = {re.search(r">([^<]+)</a></h\d>", c).group(1): c for c in home.split('<article class="card">')[1:]}
+        assert "draft-mark" in cards["Unfinished draft"] and "draft-mark" not in cards["Published story"]
+        assert "draft-mark" not in get(port, "/digest/2025/11/07/a-story/")[2]
     finally:
         server.stop()
     server = Server(tmp_path, "--port", str(port))
