@@ -91,6 +91,9 @@ def test_init_makes_a_digest_that_make_site_builds(tmp_path: Path) -> None:
     config = (folder / "config.yaml").read_text()
     assert config.startswith("# ") and 'title: "Evening News"' in config
     assert "/site/" in (folder / ".gitignore").read_text()
+    # installed from a folder GitHub cannot reach: no line that would fail in pip, and a warning
+    assert "wire-digest==" not in (folder / "requirements.txt").read_text()
+    assert "requirements.txt: names no generator" in done.stderr
     shutil.copy(REAL_SEED, folder / "seeds")
     made = subprocess.run(["make", "site"], cwd=folder, capture_output=True, text=True, timeout=600)
     assert made.returncode == 0, made.stdout + made.stderr
