@@ -30,7 +30,7 @@ PAGES = {
     "edition": "2025/11/07/", "people": "people/", "places": "places/", "organisations": "organisations/",
     "tags": "tags/", "editions": "editions/", "older": "page/2/", "404": "404.html",
     "year": "2025/", "month": "2025/11/", "edition-page": "2025/11/07/page/2/",
-    "search": "search/?q=Akhilesh&place=Lucknow",
+    "search": "search/?q=Akhilesh&place=Lucknow", "story-picture": "2025/11/07/flood-relief-reaches-rampur/",
 }
 SHOT_PAGES = ("home", "story", "person")
 OVERFLOW_JS = "[document.scrollingElement.scrollWidth, window.innerWidth]"
