@@ -309,7 +309,7 @@ def test_axe_is_clean_on_a_phone_in_dark_mode_too(browser, served, axe_source):
     context, page = open_page(browser, 375, "dark")
     found = {}
     try:
-        for kind in ("home", "story", "person", "edition", "people"):
+        for kind in ("home", "story", "person", "edition", "people", "year", "month", "edition-page"):
             visit(page, served.base_url + PAGES[kind])
             bad, _ = axe_violations(page, axe_source)
             if bad:
