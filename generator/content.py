@@ -24,6 +24,7 @@ ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 META_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "body")
 StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes one
 PARALLEL_FROM = 500  # files to parse before it pays to fork workers
+RACY_NS = 2_000_000_000  # a file written this close to the last scan may have kept its stat: hash it
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

@@ -23,14 +23,12 @@ import generator
 from generator import parallel
 from generator.cache import BuildCache, PageRecord, quick_digest, save_cache
 from generator.config import Config
-from generator.content import Source, StatKey, scan, unchanged
+from generator.content import RACY_NS, Source, StatKey, scan, unchanged
 from generator.models import Site
 from generator.pages import Group
 from generator.render import RenderJob, group_keys
 from generator.taxonomy import neighbours, related_lists, term_lists
 from generator.theme import Theme, digest_templates, hashed_name, resolve, static_files
-
-RACY_NS = 2_000_000_000  # a file written this close to the last scan may have kept its stat: hash it
 
 
 @dataclass(frozen=True, slots=True)

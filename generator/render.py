@@ -242,3 +242,11 @@ def group_keys(job: RenderJob, groups: Sequence[Group]) -> list[str]:
 
     return [quick_digest((job.shared, g.name, g.extra, hashes(g.shows, job.metas),
                           hashes(g.bodies, job.body_hashes))) for g in groups]
+
+
+def shared_key(shared: str, clashes: Mapping) -> str:
+    """Return what every page reads: SHARED (config, code, templates), and Site.clashes.
+
+    A clash (a name that took another's slug) moves a name's URL on every page that links it.
+    """
+    return quick_digest((shared, sorted(clashes.items()))) if clashes else shared
