@@ -250,3 +250,11 @@ def shared_key(shared: str, clashes: Mapping) -> str:
     A clash (a name that took another's slug) moves a name's URL on every page that links it.
     """
     return quick_digest((shared, sorted(clashes.items()))) if clashes else shared
+
+
+def meta_key(meta: str, picture: str | None) -> str:
+    """Return what lists show of a story: the hash of its front matter, with its picture if it has one.
+
+    A story's picture shows on every page its card is on, and an edited image file gets a new name.
+    """
+    return meta if picture is None else quick_digest((meta, picture))

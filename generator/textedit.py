@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from generator import markup
+from generator import images, markup
 from generator.cache import MISSING, BuildCache, State, save_cache, shard_name
 from generator.commit import Journal
 from generator.config import Config
@@ -25,7 +25,7 @@ from generator.content import RACY_NS, Source, StatKey, fingerprint, make_source
 from generator.errors import ContentError, Problem
 from generator.models import Site
 from generator.pages import Cards, Group, text_group
-from generator.render import GroupResult, RenderJob, environment, group_keys, shared_key
+from generator.render import GroupResult, RenderJob, environment, group_keys, meta_key, shared_key
 from generator.urls import Urls
 from generator.views import site_view
 from generator.write import Staging
@@ -85,7 +85,8 @@ def build_text(config: Config, inputs: Inputs, cache: BuildCache) -> TextBuild |
 def eligible(config: Config, inputs: Inputs, state: State) -> bool:
     """Tell whether the last build vouches for site/ with the same settings, and left nothing out."""
     return (not config.search and state.inputs == inputs.shared and bool(state.outputs) and not state.ahead
-            and not state.problems and inputs.files.keys() == state.files.keys())
+            and not state.problems and inputs.files.keys() == state.files.keys()
+            and images.unchanged(config.root, state.images))
 
 
 def read_changed(config: Config, changed: Iterable[str], files: Mapping[str, StatKey],
@@ -136,7 +137,8 @@ def make_job(config: Config, inputs: Inputs, cache: BuildCache, stories: Stories
     """Set up the groups of READERS for rendering, keyed; None if one is not a group of text."""
     clashes = cache.state.clashes
     urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in clashes.items()})
-    site = Site(Column(stories, "article"), (), {}, (), clashes)
+    pictures = Pictures(stories, cache.state.images)
+    site = Site(Column(stories, "article"), (), {}, (), clashes, pictures)
     bodies = Bodies(cache, stories, htmls)
     cards = Cards(site, urls, config.timezone)
     groups = [text_group(site, config, urls, cards, bodies, name, shows, extra)
@@ -146,7 +148,7 @@ def make_job(config: Config, inputs: Inputs, cache: BuildCache, stories: Stories
     staging = Staging(config.path("site"), whole=False)
     staging.reset()
     env = environment(inputs.template_dirs, urls, inputs.assets, site_view(config, urls))
-    job = RenderJob(groups, (), env, urls, shared_key(inputs.shared, clashes), bodies, Column(stories, "meta"),
+    job = RenderJob(groups, (), env, urls, shared_key(inputs.shared, clashes), bodies, Metas(stories, pictures),
                     Column(stories, "body"), {}, staging, False)
     return dataclasses.replace(job, keys=group_keys(job, groups))
 
@@ -250,3 +252,34 @@ class Bodies(Column):
         story = self.stories[key]
         html = self.htmls.get(story.body) or self.cache.lookup("markdown", story.body)
         return html if html is not None else markup_html(story.article.body)
+
+
+class Pictures(Column):
+    """Each story's picture as the whole build finds it (images.find), from the image files it read.
+
+    Only stories with a picture are keys; a text edit changes no picture, nor any image file.
+    """
+
+    def __init__(self, stories: Stories, files: Mapping[str, images.Picture]):
+        super().__init__(stories, "article")
+        self.files = files
+
+    def __getitem__(self, key: str) -> str:
+        article = self.stories[key].article
+        if article.image is not None and images.is_url(article.image):
+            return article.image
+        found = self.files.get(images.project_path(article.source, article.image)) if article.image else None
+        if found is None or found.stat is None:
+            raise KeyError(key)
+        return found.name
+
+
+class Metas(Column):
+    """The hash of what lists show of each story: its front matter, and its picture (as build.make_job)."""
+
+    def __init__(self, stories: Stories, pictures: Pictures):
+        super().__init__(stories, "meta")
+        self.pictures = pictures
+
+    def __getitem__(self, key: str) -> str:
+        return meta_key(self.stories[key].meta, self.pictures.get(key))

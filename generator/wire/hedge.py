@@ -10,23 +10,18 @@ removes a whole subtree of the parse, so nothing is ever cut mid-phrase.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from generator.wire import namelists as nl
+from generator.wire.clause import SUBJECTS, is_time, reporting
 from generator.wire.trim import ROLES
-from generator.wire.wordlists import words
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _MARKERS = frozenset({"aux", "auxpass", "neg", "prt"})
-_OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "agent"})
-_CLAUSES = frozenset({"xcomp", "ccomp"})
+OBJECTS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "agent"})
+CLAUSES = frozenset({"xcomp", "ccomp"})
 _ADJUNCTS = frozenset({"advcl", "prep", "npadvmod", "advmod", "conj", "cc", "acl", "parataxis", "dep", "oprd"})
-_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march "
-                    "april june july august september october november december".split())
 # How soon an optional phrase goes when the headline is too long (lowest first).
 ASIDE, CLAUSE, PHRASE, FIRST_PHRASE, MODIFIER, DESCRIPTION, SUBJECT, LISTED, PREDICATE, COMPLEMENT, NAME = range(1, 12)
-_OPENERS = frozenset("\"“‘'([")
-_CLOSERS = frozenset(",;:.!?\"”’')]")
 MAX_DESCRIPTION = 3  # words before a name worth keeping: "Senegal's President", "Russian Prime Minister"
 
 
@@ -37,26 +32,6 @@ class Plan:
     head: int  # the main verb of the kept clause
     keep: frozenset[int]
     optional: tuple[tuple[int, int, frozenset[int]], ...]  # (rank, position, token indices)
-
-
-def reporting() -> frozenset[str]:
-    """Return the lemmas of verbs that attribute rather than report."""
-    return words("reporting_verbs")
-
-
-def main_verb(doc: Any) -> Any | None:
-    """Return the head of the clause that carries the news: an end attribution is skipped."""
-    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
-    if not roots:
-        return None
-    root = roots[0]
-    if root.lemma_.lower() in reporting():
-        before = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.i < root.i
-                  and c.pos_ in ("VERB", "AUX")]
-        subject = [c for c in root.children if c.dep_ in SUBJECTS]
-        if before and (not subject or subject[0].i > before[0].i):
-            return before[0]
-    return root
 
 
 def plan(doc: Any, verb: Any) -> Plan | None:
@@ -72,21 +47,6 @@ def plan(doc: Any, verb: Any) -> Plan | None:
 def subtree(token: Any) -> set[int]:
     """Return the indices of TOKEN's subtree."""
     return {t.i for t in token.subtree}
-
-
-def is_time(token: Any) -> bool:
-    """Tell whether TOKEN heads a time phrase of the day: 'on Friday', 'Thursday', 'last night'."""
-    times = words("time_words")
-    if token.dep_ == "prep":
-        objects = [c for c in token.children if c.dep_ == "pobj"]
-        return bool(objects) and all(_day(o, times) for o in objects)
-    return token.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "pobj") and _day(token, times)
-
-
-def _day(token: Any, times: frozenset[str]) -> bool:
-    """Tell whether TOKEN names a day or a part of one ('Friday', 'night', 'Aug 30')."""
-    low = token.text.lower().rstrip(".")
-    return low in times or low in _MONTHS and any(c.like_num for c in token.children)
 
 
 def _clause(verb: Any, keep: set[int], optional: list, top: bool = False) -> None:
@@ -121,12 +81,12 @@ def _clause(verb: Any, keep: set[int], optional: list, top: bool = False) -> Non
             continue  # "said that ...": a headline drops the 'that'
         elif is_time(child) or child.lemma_.lower() in ("accord", "according"):
             continue
-        elif dep in _OBJECTS and any(c.dep_ == dep and c.i < child.i for c in verb.children):
+        elif dep in OBJECTS and any(c.dep_ == dep and c.i < child.i for c in verb.children):
             optional.append((PHRASE, child.i, _group(child, optional)))  # a second object: a misparse
-        elif dep in _OBJECTS and child.pos_ not in ("VERB", "AUX"):
+        elif dep in OBJECTS and child.pos_ not in ("VERB", "AUX"):
             _phrase(child, keep, optional, first=main and phrases == 0)
             phrases += 1 if any(o[0] == FIRST_PHRASE and o[2] & subtree(child) for o in optional) else 0
-        elif dep in _OBJECTS or dep in _CLAUSES:
+        elif dep in OBJECTS or dep in CLAUSES:
             _any(child, keep, optional)
         elif dep == "conj":
             _conjunct(verb, child, optional)
@@ -175,7 +135,7 @@ def _group(token: Any, optional: list) -> frozenset[int]:
 def _next_to_core(verb: Any, prep: Any) -> bool:
     """Tell whether PREP follows the verb or its object directly ('agreed on a draw')."""
     before = [t for t in verb.children if verb.i < t.i < prep.i and t.dep_ not in _MARKERS]
-    return all(t.dep_ in _OBJECTS | _CLAUSES for t in before)
+    return all(t.dep_ in OBJECTS | CLAUSES for t in before)
 
 
 def _conjunct(verb: Any, conj: Any, optional: list) -> None:
@@ -221,7 +181,7 @@ def _phrase(token: Any, keep: set[int], optional: list, first: bool = False,
         if dep == "punct":
             keep.add(child.i)
         elif dep == "acl" and child.i == token.i + 1 and child.tag_ == "VBG" \
-                and not any(c.dep_ in _OBJECTS | _CLAUSES for c in child.children):
+                and not any(c.dep_ in OBJECTS | CLAUSES for c in child.children):
             keep.add(child.i)  # "cases of chain snatching": a compound, not a clause
             optional += [(rank, c.i, _group(c, optional)) for c in child.children]
         elif dep == "prep" and child.lower_ == "of" and token.pos_ == "PROPN" \
@@ -312,124 +272,3 @@ def _name_word(token: Any, titles: frozenset[str]) -> bool:
     """Tell whether TOKEN can be part of a person's name ('T.', 'Singh', not 'Minister')."""
     return (token.pos_ == "PROPN" or token.text[:1].isupper() and token.text.endswith(".")) \
         and token.text.lower() not in titles
-
-
-def unfinished(doc: Any, kept: list[int]) -> int | None:
-    """Return a kept word that leaves a phrase open ('aimed', 'after she', 'as part'), or None."""
-    if not kept:
-        return None
-    chosen = set(kept)
-    for i in kept:
-        token = doc[i]
-        lost = [c for c in token.rights if c.i not in chosen]
-        if token.dep_ == "prep" and token.n_rights and not any(c.i in chosen for c in token.rights):
-            return i  # "consortium including"
-        if token.pos_ in ("VERB", "AUX") and token.dep_ != "ROOT" and any(
-                c.dep_ in SUBJECTS or c.dep_ == "mark" and c.lower_ != "that" for c in token.lefts
-                if c.i not in chosen):
-            return i  # "... shot 67": a clause without its subject or its 'as'
-
-        needs = _OBJECTS | _CLAUSES | ({"prep", "agent"} if token.tag_ == "VBN" or token.dep_ == "pcomp" else set())
-        if token.tag_ in ("VBN", "VBG") and token.dep_ in ("acl", "relcl", "advcl", "pcomp") \
-                and any(c.dep_ in needs and c.left_edge.i == i + 1 for c in lost):
-            return i  # "the rebate granted represents", "campaign aimed"
-        if token.pos_ == "VERB" and token.dep_ in ("advcl", "relcl", "conj") \
-                and any(c.dep_ == "prep" and c.left_edge.i == i + 1 for c in lost):
-            return i  # "when another vehicle veered"
-    at = len(kept) - 1
-    while at > 0 and kept[at - 1] == kept[at] - 1 and not doc[kept[at - 1]].whitespace_:
-        at -= 1  # judge a word like '2-1' by its first piece
-    last = doc[kept[at]]
-    lost = [c for c in last.rights if c.i not in chosen]
-    if last.lower_ in words("dangling_words") or last.dep_ in ("prep", "cc", "mark", "det", "aux", "case") \
-            or last.dep_ in SUBJECTS and last.head.i not in chosen:
-        return last.i  # "... after she"
-    needs = _OBJECTS | _CLAUSES | ({"prep"} if last.tag_ == "VBN" else set())
-    if last.tag_ in ("VBN", "VBG", "VB") and any(c.dep_ in needs for c in lost):
-        return last.i  # "suspected of making"
-    if last.lower_ in words("incomplete_nouns") and any(c.dep_ in ("prep", "acl") for c in lost):
-        return last.i
-    if any(c.dep_ == "conj" for c in lost) and last.tag_ in ("VBG", "VBN"):
-        return last.i  # "suspected of making | and selling ..."
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in lost) and any(
-            c.dep_ == "det" and c.lower_ in ("any", "some", "every", "each", "no") for c in last.lefts):
-        return last.i  # "any vestige | of dissent"
-    return None
-
-
-def shortest_with(plan: Plan, token: int, dropped: list[frozenset[int]]) -> frozenset[int] | None:
-    """Return the smallest optional group holding TOKEN that is not yet dropped."""
-    groups = [g for _, _, g in plan.optional if token in g and g not in dropped]
-    return min(groups, key=len) if groups else None
-
-
-_RANKS = {ASIDE: 0, PREDICATE: 1, DESCRIPTION: 2, CLAUSE: 3, PHRASE: 3, MODIFIER: 3, COMPLEMENT: 4, SUBJECT: 5,
-          LISTED: 6, FIRST_PHRASE: 7, NAME: 8}
-CHEAP = 4  # groups up to this class may be chosen out of order, to keep the longest headline that fits
-
-
-def drop_order(plan: Plan) -> list[tuple[int, frozenset[int]]]:
-    """Return (class, group) of the optional groups in the order they go: asides, clauses, then from the right."""
-    return [(_RANKS[r], g) for r, _, g in sorted(plan.optional, key=lambda o: (_RANKS[o[0]], -o[1]))]
-
-
-def indices(doc: Any, plan: Plan, dropped: Iterable[frozenset[int]]) -> list[int]:
-    """Return the kept token indices, in order, once the DROPPED groups are gone."""
-    out = set(plan.keep)
-    for _, _, group in plan.optional:
-        out |= group
-    for group in dropped:
-        out -= group
-    out |= {plan.head}
-    out = _rooted(doc, out, plan.head)
-    sentence = doc[plan.head].sent
-    return sorted(i for i in _whole_words(doc, out) if sentence.start <= i < sentence.end)
-
-
-def bare_names(doc: Any, kept: list[int]) -> list[int]:
-    """Return KEPT without the words that describe a name ('Olympic champion Kenny Harrison'): a last resort."""
-    gone: set[int] = set()
-    for i in kept:
-        token = doc[i]
-        if token.pos_ not in ("PROPN", "PUNCT") and token.dep_ in ("amod", "compound", "nmod") \
-                and token.head.pos_ == "PROPN" and token.i < token.head.i:
-            gone |= {t.i for t in token.subtree if t.pos_ not in ("PROPN", "CCONJ")
-                     or t.dep_ in ("compound", "amod") and t.head.pos_ != "PROPN"
-                     or t.dep_ == "nmod" and t.n_lefts + t.n_rights == 0 and t.head.pos_ != "PROPN"}
-    return [i for i in kept if i not in gone]
-
-
-def _rooted(doc: Any, kept: set[int], head: int) -> set[int]:
-    """Drop kept words whose head went (a misparse's stray word), unless set beside a name."""
-    out = set(kept)
-    changed = True
-    while changed:
-        changed = False
-        for i in sorted(out):
-            token = doc[i]
-            if i != head and token.head.i != i and token.head.i not in out and not token.is_punct \
-                    and token.dep_ not in ("appos", "conj", "poss", "case", "nsubj", "nsubjpass", "dobj") \
-                    and not _named_by(token, out):
-                out.discard(i)
-                changed = True
-    return out
-
-
-def _named_by(token: Any, kept: set[int]) -> bool:
-    """Tell whether TOKEN belongs to a kept name set beside a dropped title."""
-    return any(a.dep_ == "appos" and a.i in kept and token.i in {t.i for t in a.subtree} for a in token.ancestors)
-
-
-def _whole_words(doc: Any, kept: set[int]) -> set[int]:
-    """Keep every piece of a word when one is kept: '2-1', 'nine-under-par', 'CPI-M's'."""
-    out = set(kept)
-    for i in (i for i in kept if not doc[i].is_punct or doc[i].text in "-–/"):
-        j = i
-        while j > 0 and not doc[j - 1].whitespace_ and doc[j - 1].text not in _OPENERS:
-            j -= 1
-            out.add(j)
-        j = i
-        while j + 1 < len(doc) and not doc[j].whitespace_ and doc[j + 1].text not in _CLOSERS:
-            j += 1
-            out.add(j)
-    return out

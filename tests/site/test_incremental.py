@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import write_config, write_story
+from conftest import png, write_config, write_story
 from generator.build import build
 from generator.commit import FAULT, InjectedFault
 from generator.config import load_config
@@ -165,6 +165,22 @@ def test_body_edit_of_a_draft_changes_no_page(digest: Path, tmp_path: Path) -> N
     result = rebuild(digest)
     assert made_by_text_edits(result) and result.changed == []
     assert_same_as_clean(digest, tmp_path)
+
+
+def test_body_edit_beside_stories_with_pictures(digest: Path, tmp_path: Path) -> None:
+    story = write_story(digest, slug="floods", date="2025-11-07T19:00:00+05:30", image="floods.png",
+                        people=["Azam Khan"], places=["Rampur"], tags=["Floods"], body="Water rose.")
+    (story.parent / "floods.png").write_bytes(png(64, 36))
+    rebuild(digest)
+    path = story_path(digest, "flood-relief")  # its page shows the story with the picture, related and next
+    path.write_text(path.read_text(encoding="utf-8") + "\nBoats arrived.\n", encoding="utf-8")
+    result = rebuild(digest)
+    assert made_by_text_edits(result) and "2025/11/07/flood-relief/index.html" in result.changed
+    assert_same_as_clean(digest, tmp_path / "text")
+    (story.parent / "floods.png").write_bytes(png(64, 40))  # a new picture: not for a text edit
+    path.write_text(path.read_text(encoding="utf-8") + "\nMore boats.\n", encoding="utf-8")
+    assert not made_by_text_edits(rebuild(digest))
+    assert_same_as_clean(digest, tmp_path / "picture")
 
 
 def test_body_and_people_edited_together_take_the_whole_build(digest: Path, tmp_path: Path) -> None:

@@ -1,0 +1,138 @@
+"""Cutting a headline plan: which drops leave no phrase open, in what order groups go, what is kept.
+
+The second half of parse-and-trim (see ``hedge``): the plan says what may go; these functions
+say what is left once some of it has gone, and whether what is left reads as a whole.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from generator.wire.hedge import (ASIDE, CLAUSE, COMPLEMENT, DESCRIPTION, FIRST_PHRASE, LISTED, MODIFIER,
+                                  NAME, PHRASE, PREDICATE, SUBJECT, Plan, CLAUSES, OBJECTS)
+from generator.wire.clause import SUBJECTS
+from generator.wire.wordlists import words
+
+_OPENERS = frozenset("\"“‘'([")
+_CLOSERS = frozenset(",;:.!?\"”’')]")
+
+
+def unfinished(doc: Any, kept: list[int]) -> int | None:
+    """Return a kept word that leaves a phrase open ('aimed', 'after she', 'as part'), or None."""
+    if not kept:
+        return None
+    chosen = set(kept)
+    for i in kept:
+        token = doc[i]
+        lost = [c for c in token.rights if c.i not in chosen]
+        if token.dep_ == "prep" and token.n_rights and not any(c.i in chosen for c in token.rights):
+            return i  # "consortium including"
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "ROOT" and any(
+                c.dep_ in SUBJECTS or c.dep_ == "mark" and c.lower_ != "that" for c in token.lefts
+                if c.i not in chosen):
+            return i  # "... shot 67": a clause without its subject or its 'as'
+
+        needs = OBJECTS | CLAUSES | ({"prep", "agent"} if token.tag_ == "VBN" or token.dep_ == "pcomp" else set())
+        if token.tag_ in ("VBN", "VBG") and token.dep_ in ("acl", "relcl", "advcl", "pcomp") \
+                and any(c.dep_ in needs and c.left_edge.i == i + 1 for c in lost):
+            return i  # "the rebate granted represents", "campaign aimed"
+        if token.pos_ == "VERB" and token.dep_ in ("advcl", "relcl", "conj") \
+                and any(c.dep_ == "prep" and c.left_edge.i == i + 1 for c in lost):
+            return i  # "when another vehicle veered"
+    at = len(kept) - 1
+    while at > 0 and kept[at - 1] == kept[at] - 1 and not doc[kept[at - 1]].whitespace_:
+        at -= 1  # judge a word like '2-1' by its first piece
+    last = doc[kept[at]]
+    lost = [c for c in last.rights if c.i not in chosen]
+    if last.lower_ in words("dangling_words") or last.dep_ in ("prep", "cc", "mark", "det", "aux", "case") \
+            or last.dep_ in SUBJECTS and last.head.i not in chosen:
+        return last.i  # "... after she"
+    needs = OBJECTS | CLAUSES | ({"prep"} if last.tag_ == "VBN" else set())
+    if last.tag_ in ("VBN", "VBG", "VB") and any(c.dep_ in needs for c in lost):
+        return last.i  # "suspected of making"
+    if last.lower_ in words("incomplete_nouns") and any(c.dep_ in ("prep", "acl") for c in lost):
+        return last.i
+    if any(c.dep_ == "conj" for c in lost) and last.tag_ in ("VBG", "VBN"):
+        return last.i  # "suspected of making | and selling ..."
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in lost) and any(
+            c.dep_ == "det" and c.lower_ in ("any", "some", "every", "each", "no") for c in last.lefts):
+        return last.i  # "any vestige | of dissent"
+    return None
+
+
+def shortest_with(plan: Plan, token: int, dropped: list[frozenset[int]]) -> frozenset[int] | None:
+    """Return the smallest optional group holding TOKEN that is not yet dropped."""
+    groups = [g for _, _, g in plan.optional if token in g and g not in dropped]
+    return min(groups, key=len) if groups else None
+
+
+_RANKS = {ASIDE: 0, PREDICATE: 1, DESCRIPTION: 2, CLAUSE: 3, PHRASE: 3, MODIFIER: 3, COMPLEMENT: 4, SUBJECT: 5,
+          LISTED: 6, FIRST_PHRASE: 7, NAME: 8}
+CHEAP = 4  # groups up to this class may be chosen out of order, to keep the longest headline that fits
+
+
+def drop_order(plan: Plan) -> list[tuple[int, frozenset[int]]]:
+    """Return (class, group) of the optional groups in the order they go: asides, clauses, then from the right."""
+    return [(_RANKS[r], g) for r, _, g in sorted(plan.optional, key=lambda o: (_RANKS[o[0]], -o[1]))]
+
+
+def indices(doc: Any, plan: Plan, dropped: Iterable[frozenset[int]]) -> list[int]:
+    """Return the kept token indices, in order, once the DROPPED groups are gone."""
+    out = set(plan.keep)
+    for _, _, group in plan.optional:
+        out |= group
+    for group in dropped:
+        out -= group
+    out |= {plan.head}
+    out = _rooted(doc, out, plan.head)
+    sentence = doc[plan.head].sent
+    return sorted(i for i in _whole_words(doc, out) if sentence.start <= i < sentence.end)
+
+
+def bare_names(doc: Any, kept: list[int]) -> list[int]:
+    """Return KEPT without the words that describe a name ('Olympic champion Kenny Harrison'): a last resort."""
+    gone: set[int] = set()
+    for i in kept:
+        token = doc[i]
+        if token.pos_ not in ("PROPN", "PUNCT") and token.dep_ in ("amod", "compound", "nmod") \
+                and token.head.pos_ == "PROPN" and token.i < token.head.i:
+            gone |= {t.i for t in token.subtree if t.pos_ not in ("PROPN", "CCONJ")
+                     or t.dep_ in ("compound", "amod") and t.head.pos_ != "PROPN"
+                     or t.dep_ == "nmod" and t.n_lefts + t.n_rights == 0 and t.head.pos_ != "PROPN"}
+    return [i for i in kept if i not in gone]
+
+
+def _rooted(doc: Any, kept: set[int], head: int) -> set[int]:
+    """Drop kept words whose head went (a misparse's stray word), unless set beside a name."""
+    out = set(kept)
+    changed = True
+    while changed:
+        changed = False
+        for i in sorted(out):
+            token = doc[i]
+            if i != head and token.head.i != i and token.head.i not in out and not token.is_punct \
+                    and token.dep_ not in ("appos", "conj", "poss", "case", "nsubj", "nsubjpass", "dobj") \
+                    and not _named_by(token, out):
+                out.discard(i)
+                changed = True
+    return out
+
+
+def _named_by(token: Any, kept: set[int]) -> bool:
+    """Tell whether TOKEN belongs to a kept name set beside a dropped title."""
+    return any(a.dep_ == "appos" and a.i in kept and token.i in {t.i for t in a.subtree} for a in token.ancestors)
+
+
+def _whole_words(doc: Any, kept: set[int]) -> set[int]:
+    """Keep every piece of a word when one is kept: '2-1', 'nine-under-par', 'CPI-M's'."""
+    out = set(kept)
+    for i in (i for i in kept if not doc[i].is_punct or doc[i].text in "-–/"):
+        j = i
+        while j > 0 and not doc[j - 1].whitespace_ and doc[j - 1].text not in _OPENERS:
+            j -= 1
+            out.add(j)
+        j = i
+        while j + 1 < len(doc) and not doc[j].whitespace_ and doc[j + 1].text not in _CLOSERS:
+            j += 1
+            out.add(j)
+    return out
