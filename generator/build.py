@@ -287,12 +287,12 @@ def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache
     top = str(site)
     if force:
         previous = {}
-    elif cache.state.outputs:
-        previous = {p: fp for p, fp in cache.state.outputs.items() if os.path.exists(os.path.join(top, p))}
+    elif cache.read("outputs"):
+        previous = {p: fp for p, fp in cache.read("outputs").items() if os.path.exists(os.path.join(top, p))}
     else:
         previous = fingerprints(site)
     names = {rel: out for rel, (out, _) in inputs.assets.items()}
-    env = environment(inputs.theme.template_dirs, urls, names, site_view(config, urls))
+    env = environment(inputs.theme.template_dirs, urls, names, site_view(config, urls), config.path(CACHE_DIR))
     staging = Staging(site, whole=force)
     staging.reset()
     shown = content.site.images
@@ -366,7 +366,7 @@ def stage_site(config: Config, site: Site, inputs: Inputs, cache: BuildCache, jo
             job.staging.write(record.path, read_picture(config, path))
             written.append(record.path)
     outputs = {r.path: r.fingerprint for r in records + [r for r, _ in files + copies]}
-    stale = [] if job.force else sorted((set(cache.state.outputs) | set(job.previous)) - set(outputs))
+    stale = [] if job.force else sorted((set(cache.read("outputs")) | set(job.previous)) - set(outputs))
     result.pages.update(r.kind for r in records + [r for r, _ in maps])
     result.written, result.removed, result.changed = len(written), len(stale), written
     result.planned = made.planned
@@ -453,7 +453,8 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
                 hashes[rel] = sources[rel].sha if rel in sources else fingerprint(config.path(rel).read_bytes())
             except OSError:
                 pass
-    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs,
+    cache.put("outputs", outputs)
+    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at,
                              Counter(result.pages), list(result.problems), bool(ahead), content.pictures.files,
                              dict(content.site.clashes)))
     save_cache(cache, pending=True)

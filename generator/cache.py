@@ -1,7 +1,8 @@
 """The build cache between runs: what the last build read and made, kept in .cache/.
 
-Five parts, so that each build reads only what it needs: `state` (stats of the inputs and the list
-of outputs: all that a build with nothing to do reads), `plan` (term lists and related stories),
+Six parts, so that each build reads only what it needs: `state` (stats of the inputs) and `outputs`
+(each file in site/ with a hash of its bytes): all that a build with nothing to do reads; `plan`
+(term lists and related stories),
 `groups` (each page group's key and pages), `sources` (the parsed stories, with the groups that
 read each story's text in `readers`) and `markdown` (rendered bodies by the hash of their Markdown).
 All but the first two are split into shard files, so that an edit reads and rewrites a few small
@@ -26,7 +27,7 @@ from typing import Any, Iterator, NamedTuple
 from generator.write import write_atomic
 
 CACHE_VERSION = 3
-PARTS = ("state", "plan", "groups", "sources", "readers", "markdown")
+PARTS = ("state", "outputs", "plan", "groups", "sources", "readers", "markdown")
 SHARDED = ("groups", "sources", "readers", "markdown")
 GROUP_SHARDS = 256
 PENDING = ".next"  # a part saved by a build not yet committed (commit.py renames it into place)
@@ -58,8 +59,7 @@ class State:
     files: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # content stats
     hashes: dict[str, str] = field(default_factory=dict)  # the hash of each file whose stat cannot prove it
     scanned_at: int = 0  # ns; files changed since could have kept their stat
-    outputs: dict[str, str] = field(default_factory=dict)  # path in site/ -> fingerprint
-    kinds: Counter = field(default_factory=Counter)  # pages by kind
+    kinds: Counter = field(default_factory=Counter)  # pages by kind: none until a build completed
     problems: list = field(default_factory=list)  # the stories left out, as errors.Problem: said again
     ahead: bool = False  # a story was dated far ahead: the home page depends on the clock, and the editor is warned
     images: dict = field(default_factory=dict)  # the stories' image files (missing ones too) -> images.Picture
@@ -86,6 +86,8 @@ class BuildCache:
     stamp: str  # the code and settings every part depends on
     state: State = field(default_factory=State)
     plan: PlanMemo | None = None
+    outputs: dict[str, str] | None = None  # path in site/ -> sha1 of its bytes, as the last whole build
+    # wrote it: a build of text edits (textedit.py) rewrites a few pages and leaves this be
     sources: dict[str, Any] | None = None  # content path -> content.Source
     dirty: set[str] = field(default_factory=set)  # parts to save
     shards: dict[str, dict[str, dict]] = field(default_factory=dict)  # sharded part -> shard name -> shard read
@@ -160,7 +162,8 @@ def open_cache(folder: Path, stamp: str, clean: bool = False) -> BuildCache:
     """Return the cache in FOLDER with its small state read; CLEAN gives an empty one."""
     cache = BuildCache(folder, stamp, State() if clean else _load(folder, "state", stamp, State))
     if clean:  # every shard is written anew: those on disk, emptied, unless the build fills them
-        cache.plan, cache.sources, cache.dirty = PlanMemo(), {}, {"state", "plan", "sources"}
+        cache.plan, cache.outputs, cache.sources = PlanMemo(), {}, {}
+        cache.dirty = {"state", "outputs", "plan", "sources"}
         for part in SHARDED:
             cache.shards[part] = {name: {} for name in cache.names(part)}
             cache.dirty_shards |= {(part, name) for name in cache.shards[part]}
@@ -195,6 +198,9 @@ def save_cache(cache: BuildCache, parts: tuple[str, ...] = PARTS, pending: bool 
         finally:
             cache.plan.groups = groups
         cache.dirty.discard("plan")
+    if "outputs" in parts and "outputs" in cache.dirty and cache.outputs is not None:
+        save("outputs", cache.outputs)
+        cache.dirty.discard("outputs")
     if "state" in parts and "state" in cache.dirty:
         save("state", cache.state)
         cache.dirty.discard("state")

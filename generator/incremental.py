@@ -82,13 +82,13 @@ def code_digest() -> str:
 def up_to_date(config: Config, inputs: Inputs, cache: BuildCache) -> bool:
     """Tell whether nothing read has changed since the last build and site/ holds all it wrote."""
     state = cache.state
-    if state.inputs != inputs.shared or not state.outputs or state.ahead:
+    if state.inputs != inputs.shared or not state.kinds or state.ahead:
         return False
     if not images.unchanged(config.root, state.images):  # an image file edited, added or deleted
         return False
     hashed = unchanged(inputs.files, state.files, config.root, state.hashes, state.scanned_at - RACY_NS)
     top = str(config.path("site"))
-    if hashed is None or not all(os.path.exists(os.path.join(top, p)) for p in state.outputs):
+    if hashed is None or not all(os.path.exists(os.path.join(top, p)) for p in cache.read("outputs")):
         return False
     if hashed:  # files written just before the last scan proved unchanged: trust their stat from now on
         cache.put("state", dataclasses.replace(state, scanned_at=inputs.scanned_at))
@@ -138,7 +138,7 @@ class Selection:
 def select_groups(job: RenderJob, groups: list[Group], cache: BuildCache) -> Selection:
     """Key every group by what it reads; keep those whose key and pages are as before."""
     memo = cache.read("plan")
-    if job.force or not memo.groups or not cache.state.outputs:  # nothing vouches for site/: make every page
+    if job.force or not memo.groups or not cache.read("outputs"):  # nothing vouches for site/: make every page
         # (the workers key the groups as they render them)
         return Selection(list(groups), [None] * len(groups), {}, None)
     chosen = Selection([], [], {}, [])

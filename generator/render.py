@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 import jinja2
@@ -50,12 +51,20 @@ class Output:
     data: bytes
 
 
-def environment(template_dirs, urls: Urls, assets: Mapping[str, str], site: Mapping[str, Any]
-                ) -> jinja2.Environment:
-    """Return the build's one Jinja environment, with the URL helpers as globals."""
+def environment(template_dirs, urls: Urls, assets: Mapping[str, str], site: Mapping[str, Any],
+                compiled: Path | None = None) -> jinja2.Environment:
+    """Return the build's one Jinja environment, with the URL helpers as globals.
+
+    Templates compiled once are kept in the folder COMPILED (Jinja's bytecode cache, checked
+    against each template's source): compiling the theme took a third of a one-story rebuild.
+    """
+    cache = None
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
+        cache = jinja2.FileSystemBytecodeCache(str(compiled), "template-%s.cache")
     env = RenderEnvironment(loader=ThemeLoader(tuple(template_dirs)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             auto_reload=False)
+                             auto_reload=False, bytecode_cache=cache)
 
     def asset(name: str) -> str:
         if name not in assets:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import importlib.metadata
 import json
 import re
 import subprocess
@@ -97,6 +96,8 @@ def executable() -> str:
 
 def indexer_version() -> str:
     """Return the version of the installed Pagefind binary's wheel ('' when there is none)."""
+    import importlib.metadata  # only a build that indexes asks; importing it slowed every build's start
+
     try:
         return importlib.metadata.version("pagefind_bin")
     except importlib.metadata.PackageNotFoundError:

@@ -84,7 +84,7 @@ def build_text(config: Config, inputs: Inputs, cache: BuildCache) -> TextBuild |
 
 def eligible(config: Config, inputs: Inputs, state: State) -> bool:
     """Tell whether the last build vouches for site/ with the same settings, and left nothing out."""
-    return (not config.search and state.inputs == inputs.shared and bool(state.outputs) and not state.ahead
+    return (not config.search and state.inputs == inputs.shared and bool(state.kinds) and not state.ahead
             and not state.problems and inputs.files.keys() == state.files.keys()
             and images.unchanged(config.root, state.images))
 
@@ -147,7 +147,7 @@ def make_job(config: Config, inputs: Inputs, cache: BuildCache, stories: Stories
         return None
     staging = Staging(config.path("site"), whole=False)
     staging.reset()
-    env = environment(inputs.template_dirs, urls, inputs.assets, site_view(config, urls))
+    env = environment(inputs.template_dirs, urls, inputs.assets, site_view(config, urls), cache.folder)
     job = RenderJob(groups, (), env, urls, shared_key(inputs.shared, clashes), bodies, Metas(stories, pictures),
                     Column(stories, "body"), {}, staging, False)
     return dataclasses.replace(job, keys=group_keys(job, groups))
@@ -179,14 +179,12 @@ def update_cache(cache: BuildCache, inputs: Inputs, edits: list[tuple[Source, So
             cache.change("markdown", old.body, None)  # as a whole build drops a body no story has
     for sha, html in htmls.items():
         cache.change("markdown", sha, html)
-    outputs = dict(cache.state.outputs)
     for name, (key, result) in made.items():
-        cache.change("groups", name, (key, result.records))
-        outputs.update((r.path, r.fingerprint) for r in result.records)
+        cache.change("groups", name, (key, result.records))  # not the outputs: see BuildCache.outputs
     racy = inputs.scanned_at - RACY_NS
     hashes = {new.article.source: new.sha for _, new in edits if new.stat[2] >= racy}
     cache.put("state", dataclasses.replace(cache.state, files=dict(inputs.files), hashes=hashes,
-                                           scanned_at=inputs.scanned_at, outputs=outputs))
+                                           scanned_at=inputs.scanned_at))
     save_cache(cache, pending=True)
 
 

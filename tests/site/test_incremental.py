@@ -417,7 +417,7 @@ def test_any_sequence_of_edits_equals_a_clean_build(digest: Path, tmp_path: Path
     assert_same_as_clean(digest, tmp_path / "end")
 
 
-@pytest.mark.parametrize("lost", ["markdown-*.pickle", "sources-*.pickle", "readers-*.pickle", "groups-*.pickle",
+@pytest.mark.parametrize("lost", ["markdown-*.pickle", "sources-*.pickle", "readers-*.pickle", "groups-*.pickle", "outputs.pickle",
                                   "plan.pickle", "state.pickle", "*"])
 def test_lost_cache_files_cost_time_not_correctness(digest: Path, tmp_path: Path, lost: str) -> None:
     gone = list((digest / ".cache").glob(lost))
