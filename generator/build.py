@@ -28,7 +28,7 @@ from generator.config import Config, logo_is_url
 from generator.content import RACY_NS, Reading, Source, fingerprint, read_sources
 from generator.errors import DigestError, Problem, ThemeError
 from generator.images import Pictures
-from generator.incremental import (Content, Inputs, Selection, find_related, scan_inputs,
+from generator.incremental import (Content, Inputs, Selection, find_related, hash_inputs, scan_stories,
                                    select_groups, up_to_date)
 from generator.models import INDEX_NAMES, Site
 from generator.newsvalue import far_ahead
@@ -106,8 +106,9 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
     result = BuildResult()
     step = Timer(result)
     result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
-    inputs = step("scan", scan_inputs, config)
+    inputs = step("scan", hash_inputs, config)
     cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
+    inputs = step("stat stories", scan_stories, config, inputs, cache.state)
     if step("up to date?", up_to_date, config, inputs, cache):
         result.pages.update(cache.state.kinds)
         result.problems = list(cache.state.problems)
@@ -147,7 +148,7 @@ def edit_text(config: Config, inputs: Inputs, cache: BuildCache, result: BuildRe
     try:
         done = build_text(config, textedit.Inputs(inputs.files, inputs.scanned_at, inputs.theme.template_dirs,
                                                   {rel: out for rel, (out, _) in inputs.assets.items()},
-                                                  inputs.shared), cache)
+                                                  inputs.shared, inputs.folders), cache)
         if done is None:
             return False
         commit(config.path("site"), config.path(CACHE_DIR), done.journal)
@@ -456,7 +457,7 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
     cache.put("outputs", outputs)
     cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at,
                              Counter(result.pages), list(result.problems), bool(ahead), content.pictures.files,
-                             dict(content.site.clashes)))
+                             dict(content.site.clashes), inputs.folders))
     save_cache(cache, pending=True)
     return tuple(sorted(cache.pending))
 

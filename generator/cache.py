@@ -64,6 +64,7 @@ class State:
     ahead: bool = False  # a story was dated far ahead: the home page depends on the clock, and the editor is warned
     images: dict = field(default_factory=dict)  # the stories' image files (missing ones too) -> images.Picture
     clashes: dict = field(default_factory=dict)  # Site.clashes: names that took another's slug
+    folders: dict = field(default_factory=dict)  # content/'s folders as scanned (storyfiles.Folder)
 
 
 @dataclass(slots=True)

@@ -23,7 +23,9 @@ import generator
 from generator import images, parallel
 from generator.cache import BuildCache, PageRecord, quick_digest, save_cache
 from generator.config import Config, logo_is_url
-from generator.content import RACY_NS, Source, StatKey, scan, unchanged
+from generator.cache import State
+from generator.content import RACY_NS, Source, StatKey, unchanged
+from generator.storyfiles import Folder, scan_folder
 from generator.images import Pictures
 from generator.models import Site
 from generator.pages import Group
@@ -42,6 +44,7 @@ class Inputs:
     assets: dict[str, tuple[str, bytes]]  # static file -> (fingerprinted name, bytes)
     shared: str  # hash of config, code, templates and static files: what every page reads
     stamp: str  # hash of what the cache's contents depend on: code and time zone
+    folders: dict[str, Folder] = dataclasses.field(default_factory=dict)  # as scanned, for the next scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +57,8 @@ class Content:
     pictures: Pictures = dataclasses.field(default_factory=lambda: Pictures({}, {}, {}, []))  # their image files
 
 
-def scan_inputs(config: Config) -> Inputs:
-    """Stat the stories; hash config, code, templates and static files."""
-    scanned_at = time.time_ns()
-    files = scan(config)
+def hash_inputs(config: Config) -> Inputs:
+    """Hash config, code, templates and static files (the stories are scanned by scan_stories)."""
     theme = resolve(config)
     assets = {rel: (hashed_name(rel, data), data)
               for rel, path in static_files(theme).items() for data in [path.read_bytes()]}
@@ -67,7 +68,15 @@ def scan_inputs(config: Config) -> Inputs:
         settings += repr(images.stat_key(config.path(config.logo)))
     shared = quick_digest((code, settings, digest_templates(theme),
                            sorted((rel, out, hashlib.sha1(data).hexdigest()) for rel, (out, data) in assets.items())))
-    return Inputs(files, scanned_at, theme, assets, shared, quick_digest((code, config.timezone)))
+    return Inputs({}, 0, theme, assets, shared, quick_digest((code, config.timezone)))
+
+
+def scan_stories(config: Config, inputs: Inputs, state: State) -> Inputs:
+    """Stat the stories, listing again only the folders that changed since the last build (STATE)."""
+    scanned_at = time.time_ns()
+    files, folders = scan_folder(str(config.path("content")), "content/", state.folders,
+                                 state.scanned_at - RACY_NS)
+    return dataclasses.replace(inputs, files=files, scanned_at=scanned_at, folders=folders)
 
 
 def code_digest() -> str:

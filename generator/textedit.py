@@ -42,6 +42,7 @@ class Inputs:
     template_dirs: Sequence[Any]
     assets: Mapping[str, str]  # static file -> its fingerprinted name
     shared: str
+    folders: Mapping[str, Any]  # content/'s folders as scanned (storyfiles.Folder)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,7 @@ def update_cache(cache: BuildCache, inputs: Inputs, edits: list[tuple[Source, So
     racy = inputs.scanned_at - RACY_NS
     hashes = {new.article.source: new.sha for _, new in edits if new.stat[2] >= racy}
     cache.put("state", dataclasses.replace(cache.state, files=dict(inputs.files), hashes=hashes,
-                                           scanned_at=inputs.scanned_at))
+                                           scanned_at=inputs.scanned_at, folders=inputs.folders))
     save_cache(cache, pending=True)
 
 
