@@ -24,7 +24,8 @@ from generator.config import Config
 from generator.content import RACY_NS, Source, StatKey, fingerprint, make_source, parse_story
 from generator.errors import ContentError, Problem
 from generator.models import Site
-from generator.pages import Cards, Group, text_group
+from generator.pages import Cards, text_group
+from generator.planning import Group
 from generator.render import GroupResult, RenderJob, environment, group_keys, meta_key, shared_key
 from generator.urls import Urls
 from generator.views import site_view
