@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.wire import namelists as nl
 from generator.wire.clause import SUBJECTS, is_time, reporting
+from generator.wire.tense import one_firm
 from generator.wire.trim import ROLES
 
 _MARKERS = frozenset({"aux", "auxpass", "neg", "prt"})
@@ -197,7 +198,7 @@ def _phrase(token: Any, keep: set[int], optional: list, first: bool = False,
             optional.append((at, child.i, _group(child, optional)))
         elif dep == "conj" and child.pos_ in ("VERB", "AUX"):
             continue
-        elif dep == "conj" and rank == SUBJECT:
+        elif dep == "conj" and rank == SUBJECT and not one_firm(token, child):
             _listed(child, keep, optional)
         else:
             _any(child, keep, optional)

@@ -6,7 +6,7 @@ say what is left once some of it has gone, and whether what is left reads as a w
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from generator.wire.hedge import (ASIDE, CLAUSE, COMPLEMENT, DESCRIPTION, FIRST_PHRASE, LISTED, MODIFIER,
                                   NAME, PHRASE, PREDICATE, SUBJECT, Plan, CLAUSES, OBJECTS)
@@ -44,6 +44,9 @@ def unfinished(doc: Any, kept: list[int]) -> int | None:
         at -= 1  # judge a word like '2-1' by its first piece
     last = doc[kept[at]]
     lost = [c for c in last.rights if c.i not in chosen]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if last.head.lower_ == "as" and after is not None and after.pos_ == "VERB" and after.i not in chosen:
+        return last.i  # "... as Tiger Woods | shot 67": a clause without its verb
     if last.lower_ in words("dangling_words") or last.dep_ in ("prep", "cc", "mark", "det", "aux", "case") \
             or last.dep_ in SUBJECTS and last.head.i not in chosen:
         return last.i  # "... after she"
@@ -71,9 +74,24 @@ _RANKS = {ASIDE: 0, PREDICATE: 1, DESCRIPTION: 2, CLAUSE: 3, PHRASE: 3, MODIFIER
 CHEAP = 4  # groups up to this class may be chosen out of order, to keep the longest headline that fits
 
 
-def drop_order(plan: Plan) -> list[tuple[int, frozenset[int]]]:
-    """Return (class, group) of the optional groups in the order they go: asides, clauses, then from the right."""
-    return [(_RANKS[r], g) for r, _, g in sorted(plan.optional, key=lambda o: (_RANKS[o[0]], -o[1]))]
+_NAMED = 5  # the class of a phrase or clause that names a person of the story: who did what is news
+
+
+def drop_order(plan: Plan, doc: Any, people: Sequence[str] = ()) -> list[tuple[int, frozenset[int]]]:
+    """Return (class, group) of the optional groups in the order they go: asides, clauses, then from the
+    right; a phrase or clause that names one of PEOPLE goes with the news, after those that name no one."""
+    surnames = {name.split()[-1] for name in people if " " in name}
+    ranked = [(_class(r, g, doc, surnames), -at, g) for r, at, g in plan.optional]
+    ranked = [(max([rank] + [r for r, _, inner in ranked if inner < g and r == _NAMED]), at, g)
+              for rank, at, g in ranked]  # a phrase holding one that names a person is news too
+    return [(rank, g) for rank, _, g in sorted(ranked, key=lambda o: o[:2])]
+
+
+def _class(rank: int, group: frozenset[int], doc: Any, surnames: set[str]) -> int:
+    """Return the drop class of an optional GROUP of RANK: a phrase that names a person (SURNAMES) is news."""
+    if _RANKS[rank] == _RANKS[PHRASE] and any(doc[i].pos_ == "PROPN" and doc[i].text in surnames for i in group):
+        return _NAMED
+    return _RANKS[rank]
 
 
 def indices(doc: Any, plan: Plan, dropped: Iterable[frozenset[int]]) -> list[int]:

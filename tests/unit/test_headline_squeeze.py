@@ -1,0 +1,72 @@
+"""Tests for the shorter forms a headline takes before it loses the news: abbreviations, the copy's
+short names and initials, a place without 'the town of', an attribution moved to the end."""
+
+from __future__ import annotations
+
+from generator.wire.compress import abbreviate
+from generator.wire.entities import Entities, Story
+from generator.wire.headline import MAX_CHARS, headline
+
+
+def make(*paragraphs: str, people: tuple[str, ...] = ()) -> str:
+    """Return the headline of a story of PARAGRAPHS naming PEOPLE."""
+    return headline(Story(paragraphs), Entities(people=people))
+
+
+def test_headline_abbreviations() -> None:
+    assert make("The city council approved a budget of 4.5 million rupees for new parks.") == \
+        "City council approves budget of 4.5 mln rupees for new parks"
+    assert abbreviate("a 12 percent rise, 3 billion dollars, the United States vs Canada") == \
+        "a 12 pct rise, 3 bln dollars, the U.S. vs Canada"
+
+
+def test_abbreviation_leaves_compound_words() -> None:
+    assert abbreviate("multi-million losses in a 434-billion-yen venture") == \
+        "multi-million losses in a 434-billion-yen venture"
+
+
+LEDE = ("Harbour union leader Tomas Okonkwo expressed gratitude to Grain Minister Lena Brandt and the "
+        "Riverton harbour master Piet Jansen for their help.")
+PEOPLE = ("Tomas Okonkwo", "Lena Brandt", "Piet Jansen")
+
+
+def test_names_take_the_short_form_the_copy_uses_before_the_news_goes() -> None:
+    text = make(LEDE, "Okonkwo spoke at a rally in Kell.", "Brandt and Jansen said talks went well.",
+                people=PEOPLE)
+    assert text.startswith("Okonkwo expresses gratitude to Brandt and ")
+    assert text.endswith("Piet Jansen") and len(text) <= MAX_CHARS
+
+
+def test_names_stay_whole_when_the_copy_never_uses_a_short_form() -> None:
+    assert make(LEDE, "The union spoke at a rally in Kell.", people=PEOPLE).startswith("Tomas Okonkwo ")
+
+
+def test_long_name_takes_the_initials_the_copy_defines() -> None:
+    lede = ("The farm minister expressed gratitude to the Northern Grain Growers Federation (NGGF) and "
+            "the river port authority of Kell for clearing the wheat backlog.")
+    assert make(lede) == "Farm minister expresses gratitude to NGGF and river port authority of Kell"
+
+
+def test_attribution_moves_to_the_end_and_reports_are_what_they_report() -> None:
+    lede = ("An exiled opposition group said it had received reports that government troops were "
+            "shelling the northern town of Karvik near the border.")
+    assert make(lede) == "Government troops are shelling Karvik near border, opposition group says"
+
+
+def test_firm_named_with_and_is_one_subject() -> None:
+    assert make("Harper and Lowe Plc said on Monday that the board had voted to close its paper mill.") \
+        == "Harper and Lowe Plc says board had voted to close its paper mill"
+
+
+def test_phrase_naming_a_person_outlasts_phrases_naming_no_one() -> None:
+    lede = ("The interior ministry refused to comment on what might happen in the case of Marta "
+            "Velasquez, the writer arrested at the border.")
+    assert make(lede, "Velasquez was held on Monday.", people=("Marta Velasquez",)) == \
+        "Interior ministry refuses to comment on what might happen in case of Velasquez"
+
+
+def test_no_headline_ends_on_a_clause_that_lost_its_verb() -> None:
+    lede = ("Ivo Lenz fired a six-under-par 66 to take a one-shot lead after the first round of the "
+            "$2 million Riverton Classic as 19-year-old Tom Akers shot 70 in his debut.")
+    text = make(lede, "Akers was pleased.", people=("Ivo Lenz", "Tom Akers"))
+    assert not text.endswith("as Akers") and text.startswith("Ivo Lenz fires six-under-par 66")
