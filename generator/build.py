@@ -20,13 +20,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping
 
-from generator import markup, parallel, sitemaps
+from generator import images, markup, parallel, sitemaps
 from generator.cache import (SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection, open_cache,
                              quick_digest, save_cache)
 from generator.commit import Journal, commit, recover
-from generator.config import Config
+from generator.config import Config, logo_is_url
 from generator.content import Reading, Source, fingerprint, read_sources
 from generator.errors import DigestError, Problem, ThemeError
+from generator.images import Pictures
 from generator.incremental import (RACY_NS, Content, Inputs, Selection, find_related, scan_inputs,
                                    select_groups, up_to_date)
 from generator.models import INDEX_NAMES, Site
@@ -128,7 +129,7 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
                       inputs.stamp)
         made.groups[SEARCH] = (search.key, search.records)
         outputs, journal = step("stage", stage_site, config, content.site, inputs, cache, job, groups, made,
-                                search, result)
+                                search, result, content.pictures)
         parts = step("save cache", save_state, config, cache, inputs, content, related, made, outputs, result,
                      ahead)
     except BaseException:
@@ -154,7 +155,11 @@ def read_content(config: Config, inputs: Inputs, cache: BuildCache, result: Buil
             previous.get(path) is not source for path, source in reading.sources.items()):
         cache.put("sources", reading.sources)
     sources, before = published(reading.sources, config.drafts), published(previous, config.drafts)
-    return Content(sources, before, organise({s.key: s.article for s in sources.values()}))
+    pictures = images.find(config.root, (s.article for s in sources.values()), cache.state.images)
+    result.problems += pictures.problems  # a story whose image file is missing is left out, and named
+    sources = {path: s for path, s in sources.items() if s.article.image is None or s.key in pictures.shown}
+    site = dataclasses.replace(organise({s.key: s.article for s in sources.values()}), images=pictures.shown)
+    return Content(sources, before, site, pictures)
 
 
 def published(sources: Mapping[str, Source], drafts: bool) -> Mapping[str, Source]:
@@ -270,7 +275,9 @@ def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache
     env = environment(inputs.theme.template_dirs, urls, names, site_view(config, urls))
     staging = Staging(site, whole=force)
     staging.reset()
-    metas = {s.key: s.meta for s in content.sources.values()}
+    shown = content.site.images  # a story's picture shows on every page its card is on
+    metas = {s.key: quick_digest((s.meta, shown[s.key])) if s.key in shown else s.meta
+             for s in content.sources.values()}
     body_hashes = {s.key: s.body for s in content.sources.values()}
     shared = quick_digest((inputs.shared, sorted(content.site.clashes.items()))) if content.site.clashes \
         else inputs.shared  # a clash moves a name's URL on every page that links it
@@ -320,27 +327,60 @@ def render_groups(job: RenderJob, chosen: Selection, progress: bool,
 
 def stage_site(config: Config, site: Site, inputs: Inputs, cache: BuildCache, job: RenderJob,
                groups: list[Group], made: Made, search: SearchMade,
-               result: BuildResult) -> tuple[dict[str, str], Journal]:
-    """Make the sitemaps, stage the static files; return every output (with the search index), what is to move."""
+               result: BuildResult, pictures: Pictures | None = None) -> tuple[dict[str, str], Journal]:
+    """Make the sitemaps, stage the static files and pictures; return every output (with the search
+    index), what is to move."""
     records = [r for g in groups for r in made.groups[g.name][1]] + search.records
     statics = [(PageRecord("static/" + out, "", "static", None, False, hashlib.sha1(data).hexdigest()), data)
                for out, data in inputs.assets.values()]
     maps = [(PageRecord(path, job.urls.file(path), kind, None, False, hashlib.sha1(data).hexdigest()), data)
             for path, (kind, data) in sitemap_files(config, site, job.urls, records).items()]
-    files = statics + maps
-    result.warnings += check_unique(records + [r for r, _ in files])
+    files = statics + maps + logo_file(config, job.urls)
+    copies = picture_records(site, job.urls, pictures)
+    result.warnings += check_unique(records + [r for r, _ in files] + [r for r, _ in copies])
     written = made.written + search.written
     for record, data in files:
         if job.force or job.previous.get(record.path) != record.fingerprint:
             job.staging.write(record.path, data)
             written.append(record.path)
-    outputs = {r.path: r.fingerprint for r in records + [r for r, _ in files]}
+    for record, path in copies:  # read only when site/ does not hold it yet
+        if job.force or job.previous.get(record.path) != record.fingerprint:
+            job.staging.write(record.path, read_picture(config, path))
+            written.append(record.path)
+    outputs = {r.path: r.fingerprint for r in records + [r for r, _ in files + copies]}
     stale = [] if job.force else sorted((set(cache.state.outputs) | set(job.previous)) - set(outputs))
     result.pages.update(r.kind for r in records + [r for r, _ in maps])
     result.written, result.removed, result.changed = len(written), len(stale), written
     result.planned = made.planned
     tree = job.staging.tree() if job.force else 0
     return outputs, Journal(job.force, tree, () if job.force else tuple(written), tuple(stale), ())
+
+
+def picture_records(site: Site, urls: Urls, pictures: Pictures | None) -> list[tuple[PageRecord, str]]:
+    """Return a record for the copy of each story's image file beside its page, with the file's path."""
+    found = []
+    for key, path in sorted((pictures.local if pictures else {}).items()):
+        article, picture = site.articles[key], pictures.files[path]
+        url = urls.article(article.day, article.slug) + picture.name
+        found.append((PageRecord(urls.output_path(url), url, "image", None, False, picture.sha), path))
+    return found
+
+
+def read_picture(config: Config, path: str) -> bytes:
+    """Return the bytes of a story's image file, naming it if it went away meanwhile."""
+    try:
+        return config.path(path).read_bytes()
+    except OSError as exc:
+        raise DigestError(Problem(path, f"cannot be read: {exc.strerror}; build again")) from None
+
+
+def logo_file(config: Config, urls: Urls) -> list[tuple[PageRecord, bytes]]:
+    """Return the copy of the site's logo, at its own path in site/, when config.yaml names a file."""
+    if not config.logo or logo_is_url(config.logo):
+        return []
+    data = read_picture(config, config.logo)
+    url = urls.file(config.logo)
+    return [(PageRecord(urls.output_path(url), url, "logo", None, False, hashlib.sha1(data).hexdigest()), data)]
 
 
 def sitemap_files(config: Config, site: Site, urls: Urls, records: list[PageRecord]) -> dict[str, tuple[str, bytes]]:
@@ -393,6 +433,6 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
         except OSError:
             pass
     cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs,
-                             Counter(result.pages), list(result.problems), bool(ahead)))
+                             Counter(result.pages), list(result.problems), bool(ahead), content.pictures.files))
     save_cache(cache, pending=True)
     return tuple(sorted(cache.pending))

@@ -58,6 +58,7 @@ class State:
     kinds: Counter = field(default_factory=Counter)  # pages by kind
     problems: list = field(default_factory=list)  # the stories left out, as errors.Problem: said again
     ahead: bool = False  # a story was dated far ahead: the home page depends on the clock, and the editor is warned
+    images: dict = field(default_factory=dict)  # the stories' image files (missing ones too) -> images.Picture
 
 
 @dataclass(slots=True)

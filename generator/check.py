@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import jinja2
 
+from generator import images
 from generator.config import Config
 from generator.content import read_sources, scan
 from generator.errors import DigestError, Problem, display_path
@@ -37,6 +38,7 @@ def check(config: Config) -> Checked:
     found = Checked()
     reading = read_sources(config, scan(config), {})
     found.problems += reading.problems
+    found.problems += images.find(config.root, (s.article for s in reading.sources.values()), {}).problems
     found.stories = len(reading.sources)
     found.drafts = sum(s.article.draft for s in reading.sources.values())
     found.problems += load_desk(config.path("content"), config.root)[1]

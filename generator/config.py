@@ -51,6 +51,7 @@ class Config:
     banned: tuple[str, ...] = ()
     drafts: bool = False  # show stories marked draft: true; only `digest serve --drafts` sets it, never config.yaml
     search: bool = True  # a Pagefind index of the stories and a search page
+    logo: str | None = None  # the publisher's logo: a picture of the project (copied to site/) or an http(s) URL
 
     @property
     def base_path(self) -> str:
@@ -137,11 +138,29 @@ def _is_domain(v: Any) -> str | None:
     return None if ok else "must be a bare domain such as news.example.org"
 
 
+def _is_logo(v: Any) -> str | None:
+    if not isinstance(v, str) or not v.strip():
+        return "must be a picture of the project, e.g. logo: images/logo.png, or an http(s) URL"
+    if v.startswith(("http://", "https://")):
+        return None if not any(c in v for c in ' "<>\\`') else f"{v!r} is not a URL a page can use"
+    if v.startswith("/") or ".." in v.split("/") or "\\" in v or "://" in v:
+        return f"{v!r} must be a path inside the project, such as images/logo.png"
+    if not v.lower().endswith((".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")):
+        return f"{v!r} is not a picture: use a png, jpg, webp, gif, avif or svg file"
+    return None
+
+
+def logo_is_url(logo: str) -> bool:
+    """Tell whether the configured logo is a web address, not a file of the project."""
+    return logo.startswith(("http://", "https://"))
+
+
 CHECKS: dict[str, Callable[[Any], str | None]] = {
     "title": _is_str, "description": _is_str, "base_url": _is_url, "language": _is_str,
     "timezone": _is_zone, "theme": _is_str, "paginate": _is_count, "feed_size": _is_count,
     "term_feeds": _is_feed_content, "related": _is_count, "cname": _is_domain, "permalinks": _is_permalinks,
     "aliases": _is_mapping, "banned": _is_list, "search": _is_bool,
+    "logo": _is_logo,
 }
 assert set(CHECKS) == {f.name for f in fields(Config)} - {"root", "drafts"}
 
@@ -232,6 +251,10 @@ def load_config(root: Path, overrides: Mapping[str, Any] | None = None) -> Confi
         Problem("--" + key.replace("_", "-"), msg.split(": ", 1)[-1]) if key in overrides
         else Problem(CONFIG_NAME, msg, lines.get(key) or lines.get(key.split(".")[0]))
         for key, msg in _check(data)]
+    logo = data.get("logo")
+    if isinstance(logo, str) and not _is_logo(logo) and not logo_is_url(logo) and not (root / logo).is_file():
+        problems.append(Problem(CONFIG_NAME, f"logo: {logo} is not there; put the picture there or correct "
+                                             "the path (from the project's folder)", lines.get("logo")))
     problems.sort(key=lambda p: (p.path != CONFIG_NAME, p.line or 0))  # in reading order
     if problems:
         raise ConfigError(problems)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from generator import fields, frontmatter, parallel
+from generator import fields, frontmatter, images, parallel
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.models import Article
@@ -149,13 +149,37 @@ def make_article(meta: Mapping[str, Any], body: str, source: str, stem: str, zon
     if slugify(slug) != slug:
         raise ValueError(f"slug: {slug!r} is not a slug; use lowercase letters, digits and hyphens "
                          f"such as {slugify(slug)!r}")
+    updated = _updated(meta, date, zone)
     seed = meta.get("source", {}).get("file") if isinstance(meta.get("source"), dict) else None
     names = {key: _names(meta, key) for key in LIST_FIELDS}
     return Article(source=source, slug=slug, title=_text(meta, "title", required=True) or "",
                    date=date, summary=_text(meta, "summary") or "", body=body,
                    dateline=_text(meta, "dateline"), agency=_text(meta, "agency"), seed=seed,
                    priority=_priority(meta), lead=_flag(meta, "lead"),
-                   draft=meta.get("draft") is True, **names)
+                   draft=meta.get("draft") is True, updated=updated, image=_image(meta),
+                   image_alt=_text(meta, "image_alt"), **names)
+
+
+def _updated(meta: Mapping[str, Any], date: dt.datetime, zone: str) -> dt.datetime | None:
+    if meta.get("updated") in (None, ""):
+        return None
+    try:
+        updated = parse_date(meta["updated"], zone)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"updated: {exc}; write it as 2025-11-07T14:05:00+05:30") from None
+    if updated < date:
+        raise ValueError(f"updated: {updated.isoformat()} is before the story's date {date.isoformat()}; "
+                         "an update comes after the story")
+    return None if updated == date else updated
+
+
+def _image(meta: Mapping[str, Any]) -> str | None:
+    image = _text(meta, "image")
+    if image is None:
+        return None
+    if trouble := images.invalid(image):
+        raise ValueError(f"image: {image!r} {trouble}")
+    return image
 
 
 def _priority(meta: Mapping[str, Any]) -> int:

@@ -41,7 +41,7 @@ def _entry(item: Mapping[str, Any], absolute: Callable[[str], str], body: str | 
         f"    <id>{escape(link)}</id>",
         f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>",
         f"    <published>{item['datetime']}</published>",
-        f"    <updated>{item['datetime']}</updated>",
+        f"    <updated>{item.get('updated') or item['datetime']}</updated>",
         f"    <author><name>{escape(author)}</name></author>",
         f"    <summary>{escape(item['summary'])}</summary>",
     ]

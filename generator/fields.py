@@ -34,7 +34,7 @@ KEYS: dict[str, Callable[[Any], str | None]] = {
     "title": _any, "date": _any, "dateline": _any, "agency": _any, "summary": _any,
     "people": _any, "places": _any, "organisations": _any, "tags": _any, "slug": _any,
     "source": _is_source, "draft": _is_flag, "priority": _any, "lead": _any,
-    "updated": _any, "split": _is_names,
+    "updated": _any, "split": _is_names, "image": _any, "image_alt": _any,
 }
 
 

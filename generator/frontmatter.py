@@ -16,7 +16,7 @@ from generator.errors import ContentError, Problem
 
 FENCE = "---"
 FIELD_ORDER = ("title", "date", "updated", "dateline", "agency", "summary", "people", "places",
-               "organisations", "tags", "slug", "split", "source")
+               "organisations", "tags", "image", "image_alt", "slug", "split", "source")
 _FINGERPRINT = re.compile(r"^  fingerprint: [0-9a-f]{64}\n", re.M)
 
 

@@ -20,10 +20,11 @@ import markdown
 import yaml
 
 import generator
-from generator import parallel
+from generator import images, parallel
 from generator.cache import BuildCache, PageRecord, quick_digest, save_cache
-from generator.config import Config
+from generator.config import Config, logo_is_url
 from generator.content import Source, StatKey, scan, unchanged
+from generator.images import Pictures
 from generator.models import Site
 from generator.pages import Group
 from generator.render import RenderJob, group_keys
@@ -52,6 +53,7 @@ class Content:
     sources: dict[str, Source]
     previous: Mapping[str, Source]
     site: Site
+    pictures: Pictures = dataclasses.field(default_factory=lambda: Pictures({}, {}, {}, []))  # their image files
 
 
 def scan_inputs(config: Config) -> Inputs:
@@ -63,6 +65,8 @@ def scan_inputs(config: Config) -> Inputs:
               for rel, path in static_files(theme).items() for data in [path.read_bytes()]}
     code = code_digest()
     settings = repr(dataclasses.replace(config, root=Path(".")))  # the folder's name shows nowhere
+    if config.logo and not logo_is_url(config.logo):  # the logo's copy in site/ is made from its bytes
+        settings += repr(images.stat_key(config.path(config.logo)))
     shared = quick_digest((code, settings, digest_templates(theme),
                            sorted((rel, out, hashlib.sha1(data).hexdigest()) for rel, (out, data) in assets.items())))
     return Inputs(files, scanned_at, theme, assets, shared, quick_digest((code, config.timezone)))
@@ -81,6 +85,8 @@ def up_to_date(config: Config, inputs: Inputs, cache: BuildCache) -> bool:
     """Tell whether nothing read has changed since the last build and site/ holds all it wrote."""
     state = cache.state
     if state.inputs != inputs.shared or not state.outputs or state.ahead:
+        return False
+    if not images.unchanged(config.root, state.images):  # an image file edited, added or deleted
         return False
     hashed = unchanged(inputs.files, state.files, config.root, state.hashes, state.scanned_at - RACY_NS)
     top = str(config.path("site"))

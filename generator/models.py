@@ -31,6 +31,9 @@ class Article:
     priority: int = 0  # an editor's say in the order of the day: higher first
     lead: bool = False  # an editor's choice of the day's lead story
     draft: bool = False  # kept out of the site but under `digest serve --drafts`
+    updated: dt.datetime | None = None  # aware: when the story last changed, if after its date
+    image: str | None = None  # a picture: a path (beside the story, or /from/the/project) or an http(s) URL
+    image_alt: str | None = None  # what the picture shows, for readers who cannot see it
     key: str = field(init=False, repr=False, compare=False)  # its identity, day and slug: '2025/11/07/x'
 
     def __post_init__(self) -> None:
@@ -42,6 +45,11 @@ class Article:
     def day(self) -> dt.date:
         """Return the day of the daily edition the story belongs to."""
         return self.date.date()
+
+    @property
+    def modified(self) -> dt.datetime:
+        """Return when the story last changed: its update, else its date."""
+        return self.updated or self.date
 
     def names(self, kind: str) -> tuple[str, ...]:
         """Return the story's names of one term kind (person, place, organisation, tag)."""
@@ -78,3 +86,5 @@ class Site:
     # (kind, name) -> (its slug, the name whose slug it is too): the names another one's slug was
     # given to first, which take the slug and a hash of their own; every other name's is slugify(name)
     clashes: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    # story key -> its picture: the name of the image file's copy beside its page, or a URL
+    images: Mapping[str, str] = field(default_factory=dict)

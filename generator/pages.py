@@ -16,8 +16,9 @@ from generator.indexes import IndexPage, entries, index_context, index_pages, in
 from generator.models import INDEX_NAMES, TERM_KINDS, Edition, Site, Term
 from generator.taxonomy import co_mentions, related_lists
 from generator.urls import Urls
+from generator.schemaorg import collection, news_article
 from generator.views import (View, article_names, card, chunks, day_timeline, display_date, head,
-                             jsonld, pagination, term_link)
+                             pagination, term_link)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,8 @@ class Cards(Mapping):
         found = self.made.get(key)
         if found is None:
             article = self.site.articles[key]  # KeyError for an unknown story, as a dict would
-            found = self.made[key] = Card(partial(card, article, self.urls, self.timezone))
+            found = self.made[key] = Card(partial(card, article, self.urls, self.timezone,
+                                                  self.site.images.get(key)))
         return found
 
     def __iter__(self) -> Iterator[str]:
@@ -174,7 +176,9 @@ def home_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
     for group in groups:
         group["edition_url"] = urls.edition(site.articles[group["items"][0]["key"]].day)
         group["latest"] = latest is not None and group["datetime"] == latest.isoformat()
-    return Page(url, "home.html", {"head": head(config, urls, url, title, config.description),
+    listed = collection(config, urls, url, title, config.description, [cards[k]["url"] for k in keys],
+                        (number - 1) * config.paginate + 1)
+    return Page(url, "home.html", {"head": head(config, urls, url, title, config.description, jsonld=listed),
                                    "groups": groups,
                                    "pagination": pagination(urls, first, number, total)},
                 "home", _newest(site, keys))
@@ -202,15 +206,15 @@ def article_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, Vie
     """Return the page of one story, with its related stories and its neighbours of the day."""
     article, view = site.articles[key], cards[key]
     context = {
-        "head": head(config, urls, view["url"], article.title, article.summary, "article"),
+        "head": head(config, urls, view["url"], article.title, article.summary, "article", view["image"],
+                     news_article(config, urls, article, view)),
         "article": view, "body": bodies[key],
         "organisations": [term_link(urls, "organisation", n) for n in article.organisations],
         "related": [cards[k] for k in related],
         "previous": cards[before] if before else None, "next": cards[after] if after else None,
         "edition": {"url": urls.edition(article.day), "date": display_date(article.day)},
-        "jsonld": jsonld(config, urls, article, view),
     }
-    return Page(view["url"], "article.html", context, "article", article.date.isoformat())
+    return Page(view["url"], "article.html", context, "article", article.modified.isoformat())
 
 
 def edition_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> Iterator[Group]:
@@ -230,8 +234,10 @@ def edition_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, Vie
     """Return the page of one day's edition, linked to the editions before and after it."""
     url, title = urls.edition(edition.day), f"Edition of {display_date(edition.day)}"
     names = article_names(site, edition.articles)
+    about = f"{len(edition.articles)} stories of {display_date(edition.day)}."
+    listed = collection(config, urls, url, title, about, [cards[k]["url"] for k in edition.articles])
     context = {
-        "head": head(config, urls, url, title, f"{len(edition.articles)} stories of {display_date(edition.day)}."),
+        "head": head(config, urls, url, title, about, jsonld=listed),
         "date": display_date(edition.day), "datetime": edition.day.isoformat(),
         "items": [cards[k] for k in edition.articles],
         "people": [term_link(urls, "person", n) for n in names["people"]],
@@ -320,8 +326,11 @@ def term_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
     url = urls.paginated(first, number)
     items = [cards[k] for k in keys]
     title = term.name if number == 1 else f"{term.name}, page {number}"
+    about = f"{len(term.articles)} stories about {term.name}."
+    listed = collection(config, urls, url, title, about, [item["url"] for item in items],
+                        (number - 1) * config.paginate + 1)
     context = {
-        "head": head(config, urls, url, title, f"{len(term.articles)} stories about {term.name}."),
+        "head": head(config, urls, url, title, about, jsonld=listed),
         "term": {"name": term.name, "kind": term.kind, "count": len(term.articles),
                  "index_url": urls.index(INDEX_NAMES[term.kind]), "index_name": INDEX_NAMES[term.kind]},
         "items": items, "timeline": day_timeline(items), "together": together,
@@ -377,5 +386,5 @@ def sitemap_page(urls: Urls, entries: Sequence[tuple[str, str | None]]) -> Page:
 
 
 def _newest(site: Site, keys) -> str | None:
-    dates = [site.articles[k].date for k in keys]
+    dates = [site.articles[k].modified for k in keys]
     return max(dates).isoformat() if dates else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import zoneinfo
 from collections.abc import Sequence
 from typing import Any
@@ -56,10 +55,14 @@ def term_link(urls: Urls, kind: str, name: str) -> View:
     return {"name": name, "url": urls.term_named(kind, name), "kind": kind}
 
 
-def card(article: Article, urls: Urls, timezone: str | None = None) -> View:
-    """Return what a list shows of a story; TIMEZONE (the site's) names the zone of its time."""
+def card(article: Article, urls: Urls, timezone: str | None = None, image: str | None = None) -> View:
+    """Return what a list shows of a story; TIMEZONE (the site's) names the zone of its time.
+
+    IMAGE is where its picture is: the name of its copy beside the story's page, or a URL.
+    """
+    url = urls.article(article.day, article.slug)
     return {
-        "key": article.key, "url": urls.article(article.day, article.slug), "title": article.title,
+        "key": article.key, "url": url, "title": article.title,
         "summary": article.summary, "datetime": article.date.isoformat(),
         "date": display_date(article.day), "time": display_time(article.date, timezone),
         "clock": display_clock(article.date, timezone),
@@ -67,7 +70,18 @@ def card(article: Article, urls: Urls, timezone: str | None = None) -> View:
         "people": [term_link(urls, "person", n) for n in article.people],
         "places": [term_link(urls, "place", n) for n in article.places],
         "tags": [term_link(urls, "tag", n) for n in article.tags],
+        "updated": article.updated.isoformat() if article.updated else None,
+        "updated_time": display_time(article.updated, timezone) if article.updated else None,
+        "image": picture(urls, url, image, article.image_alt),
     }
+
+
+def picture(urls: Urls, page_url: str, image: str | None, alt: str | None) -> View | None:
+    """Return a story's picture: its URL (beside PAGE_URL unless IMAGE is one), absolute URL and alt text."""
+    if not image:
+        return None
+    url = image if "://" in image else page_url + image
+    return {"url": url, "absolute": url if "://" in image else urls.absolute(url), "alt": alt or ""}
 
 
 def pagination(urls: Urls, first_url: str, number: int, total: int) -> View:
@@ -120,12 +134,15 @@ def shorten(text: str, limit: int) -> str:
 
 
 def head(config: Config, urls: Urls, url: str, title: str, description: str,
-         og_type: str = "website") -> View:
-    """Return what every page's <head> needs: title, description, canonical, Open Graph."""
+         og_type: str = "website", image: View | None = None, jsonld: str | None = None) -> View:
+    """Return what every page's <head> needs: title, description, canonical, Open Graph, JSON-LD.
+
+    IMAGE is a picture view (views.picture) for og:image; JSONLD the page's schema.org script text.
+    """
     full = title if title == config.title else f"{title} | {config.title}"
     # search engines show about 160 characters; a story with no summary falls back to the site's
     return {"title": title, "full_title": full, "description": shorten(description or config.description, 300),
-            "canonical": urls.absolute(url), "url": url, "og_type": og_type}
+            "canonical": urls.absolute(url), "url": url, "og_type": og_type, "image": image, "jsonld": jsonld}
 
 
 def day_timeline(cards: Sequence[View]) -> list[View]:
@@ -136,31 +153,6 @@ def day_timeline(cards: Sequence[View]) -> list[View]:
             groups.append({"date": item["date"], "datetime": item["datetime"][:10], "items": []})
         groups[-1]["items"].append(item)
     return groups
-
-
-def jsonld(config: Config, urls: Urls, article: Article, view: View) -> str:
-    """Return schema.org NewsArticle JSON-LD, safe to put inside a <script> element."""
-    agency = {"@type": "Organization", "name": article.agency or config.title}
-    data = {
-        "@context": "https://schema.org", "@type": "NewsArticle",
-        "headline": article.title[:110], "description": article.summary,
-        "datePublished": article.date.isoformat(), "dateModified": article.date.isoformat(),
-        "mainEntityOfPage": urls.absolute(view["url"]), "url": urls.absolute(view["url"]),
-        "author": agency, "publisher": agency, "keywords": ", ".join(article.tags),
-        "inLanguage": config.language,
-        "mentions": mentions(urls, view["people"], "Person") + mentions(urls, view["places"], "Place")
-        + mentions(urls, [term_link(urls, "organisation", n) for n in article.organisations], "Organization"),
-    }
-    if article.dateline:
-        data["dateline"] = article.dateline
-    # on one line: with an indent, json falls back from its C encoder, and this runs for every story
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def mentions(urls: Urls, links: Sequence[View], schema_type: str) -> list[View]:
-    """Return schema.org things of SCHEMA_TYPE for term LINKS, each with its page's absolute URL."""
-    return [{"@type": schema_type, "name": link["name"], "url": urls.absolute(link["url"])} for link in links]
 
 
 def site_view(config: Config, urls: Urls) -> View:

@@ -46,6 +46,20 @@ def write_story(root: Path, slug: str = "a-story", date: str = "2025-11-07T00:00
     return path
 
 
+def png(width: int = 1200, height: int = 675, colour: tuple[int, int, int] = (40, 90, 140)) -> bytes:
+    """Return a PNG of one colour with a lighter band across it: a picture for a story, made here."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    band = tuple(min(255, c + 90) for c in colour)
+    rows = b"".join(b"\0" + bytes(band if height // 3 <= y < height // 2 else colour) * width for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """Return an empty project folder with a config.yaml and a seeds/ folder."""

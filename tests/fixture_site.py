@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from conftest import write_config, write_story
+from conftest import png, write_config, write_story
 from generator.build import build
 from generator.config import load_config
 
@@ -45,6 +45,8 @@ STORIES: tuple[dict, ...] = (
          body="Campaigning for the Bihar Assembly elections entered its final week on Friday.\n\n"
               "Tejashwi Yadav addressed four rallies, and Nitish Kumar two."),
     dict(slug="flood-relief-reaches-rampur", date="2025-11-07T18:05:00+05:30",
+         updated="2025-11-07T21:30:00+05:30", image="rampur-boats.png",
+         image_alt="Relief boats moored at a flooded village near Rampur",
          title="Flood relief reaches villages near Rampur", dateline="Rampur", agency="PTI",
          summary="Boats and food packets reach 40 villages cut off by the Kosi.",
          people=["Azam Khan"], places=["Rampur"], tags=["Floods"],
@@ -109,9 +111,14 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
 
 def write_fixture(root: Path, base_url: str, stories=STORIES, **settings) -> None:
     """Write config.yaml and the fixture stories into ROOT."""
-    write_config(root, base_url=base_url, paginate=2, related=3, **{"search": True, **settings})
+    write_config(root, base_url=base_url, paginate=2, related=3,
+                 **{"search": True, "logo": "images/logo.png", **settings})
+    (root / "images").mkdir(exist_ok=True)
+    (root / "images" / "logo.png").write_bytes(png(240, 60, (180, 30, 30)))
     for story in stories:
-        write_story(root, **story)
+        path = write_story(root, **story)
+        if story.get("image") and "://" not in story["image"]:
+            (path.parent / story["image"]).write_bytes(png())
 
 
 def build_site(root: Path) -> Path:

@@ -188,7 +188,8 @@ def test_every_file_of_the_site_is_reachable(crawled):
     unreached = [url_of(crawled.site, p, crawled.base_url) for p in sorted(crawled.site.rglob("*"))
                  if p.is_file() and p.name != ".nojekyll" and "pagefind" not in p.relative_to(crawled.site).parts
                  and url_of(crawled.site, p, crawled.base_url) not in crawled.bodies]
-    assert unreached == []
+    # the publisher's logo is named only in the pages' JSON-LD, for search engines
+    assert unreached == [crawled.base_url + "images/logo.png"]
 
 
 def test_stylesheet_is_served_as_css_under_a_content_hash(crawled):
@@ -426,13 +427,73 @@ def test_story_pages_carry_news_article_json_ld(crawled):
         assert RFC3339.match(data["datePublished"])
         assert data["dateline"] == story.get("dateline", "Lucknow")
         agency = story.get("agency", "IANS")
-        assert data["author"] == data["publisher"] == {"@type": "Organization", "name": agency}
+        assert data["author"] == {"@type": "Organization", "name": agency}
+        assert data["publisher"] == {"@type": "Organization", "name": "Test Digest", "url": crawled.base_url,
+                                     "logo": {"@type": "ImageObject", "url": crawled.base_url + "images/logo.png"}}
+        assert data["dateModified"] == story.get("updated", story["date"])
+        if story.get("image"):
+            (image,) = data["image"]
+            assert image.startswith(url) and fetch(image)[2] == "image/png"
+            assert meta(tree, property="og:image") == image and meta(tree, name="twitter:card") == "summary_large_image"
+        else:
+            assert "image" not in data and not [m for m in tree.iter("meta") if "image" in (m.get("property") or "")]
         assert data["keywords"] == ", ".join(story["tags"])
         assert data["url"] == data["mainEntityOfPage"] == url
         mentions = {(m["@type"], m["name"]): m["url"] for m in data["mentions"]}
         assert set(mentions) == ({("Person", p) for p in story["people"]} | {("Place", p) for p in story["places"]}
                                  | {("Organization", o) for o in story.get("organisations", ())})
         assert all(u in crawled.bodies for u in mentions.values())
+
+
+# What each schema.org type must carry, after Google's structured data documentation: Article
+# (NewsArticle: headline, image, datePublished, dateModified, author with a name, publisher) and
+# ItemList as a carousel's summary page (itemListElement, each ListItem with position and url).
+NEWS_ARTICLE = ("headline", "datePublished", "dateModified", "author", "publisher", "url", "mainEntityOfPage")
+COLLECTION_PAGE = ("name", "url", "mainEntity")
+
+
+def json_ld_blocks(tree) -> list[dict]:
+    """Return every JSON-LD block of a page, parsed (a block that is not JSON fails)."""
+    return [json.loads(s.text) for s in tree.iter("script") if s.get("type") == "application/ld+json"]
+
+
+def check_news_article(data: dict, url: str, crawled) -> None:
+    missing = [k for k in NEWS_ARTICLE if not data.get(k)]
+    assert not missing, f"{url}: NewsArticle lacks {missing}"
+    assert len(data["headline"]) <= 110 and RFC3339.match(data["datePublished"]) and RFC3339.match(data["dateModified"])
+    assert data["dateModified"] >= data["datePublished"][:10]
+    assert data["author"]["@type"] == "Organization" and data["author"]["name"]
+    assert data["publisher"]["@type"] == "Organization" and data["publisher"]["name"]
+    for image in [data["publisher"]["logo"]["url"], *data.get("image", [])]:  # served, and a picture
+        status, _, kind = fetch(image)
+        assert status == 200 and kind.startswith("image/"), image
+    assert all(m["@type"] in ("Person", "Place", "Organization") and m["url"] in crawled.bodies
+               for m in data["mentions"])
+
+
+def check_collection_page(data: dict, url: str, crawled) -> None:
+    missing = [k for k in COLLECTION_PAGE if not data.get(k)]
+    assert not missing, f"{url}: CollectionPage lacks {missing}"
+    assert data["url"] == url
+    listed = data["mainEntity"]
+    assert listed["@type"] == "ItemList" and listed["numberOfItems"] == len(listed["itemListElement"]) > 0
+    positions = [item["position"] for item in listed["itemListElement"]]
+    assert positions == list(range(positions[0], positions[0] + len(positions))) and positions[0] >= 1
+    for item in listed["itemListElement"]:
+        assert item["@type"] == "ListItem" and item["url"] in crawled.docs, item
+
+
+def test_every_json_ld_block_is_valid_structured_data(crawled):
+    found: dict[str, set[str]] = {}
+    for url, tree in crawled.docs.items():
+        for data in json_ld_blocks(tree):
+            assert data["@context"] == "https://schema.org", url
+            {"NewsArticle": check_news_article, "CollectionPage": check_collection_page}[data["@type"]](data, url, crawled)
+            found.setdefault(data["@type"], set()).add(url[len(crawled.base_url):])
+    pages = found["CollectionPage"]
+    assert "" in pages and "page/2/" in pages and "2025/11/07/" in pages  # the home page, its pages, editions
+    assert {"people/azam-khan/", "places/rampur/", "organisations/samajwadi-party/", "tags/politics/"} <= pages
+    assert len(found["NewsArticle"]) == len(STORIES)
 
 
 def test_cname_is_written_when_config_sets_it(tmp_path):

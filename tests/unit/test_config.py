@@ -61,7 +61,7 @@ def test_values_are_normalised(tmp_path: Path) -> None:
     ("time_zone: UTC", "config.yaml:2: time_zone: unknown key; did you mean 'timezone'?"),
     ("paginnate: 3", "config.yaml:2: paginnate: unknown key; did you mean 'paginate'?"),
     ("zzz: 1", "config.yaml:2: zzz: unknown key; known keys: aliases, banned, base_url, cname, "
-               "description, feed_size, language, paginate, permalinks, related, search, term_feeds, theme, timezone, title"),
+               "description, feed_size, language, logo, paginate, permalinks, related, search, term_feeds, theme, timezone, title"),
     ("1: x", "config.yaml:2: 1: unknown key; known keys:"),
     ("paginate: 0", "config.yaml:2: paginate: must be a whole number from 1 to 1000"),
     ("paginate: '20'", "config.yaml:2: paginate: must be a whole number"),
@@ -77,6 +77,9 @@ def test_values_are_normalised(tmp_path: Path) -> None:
     ("base_url: [a]", "config.yaml:2: base_url: must be a full URL"),
     ("description: ''", "config.yaml:2: description: must be a non-empty string"),
     ("theme: 3", "config.yaml:2: theme: must be a non-empty string"),
+    ("logo: ../logo.png", "config.yaml:2: logo: '../logo.png' must be a path inside the project"),
+    ("logo: logo.txt", "config.yaml:2: logo: 'logo.txt' is not a picture"),
+    ("logo: images/missing.png", "config.yaml:2: logo: images/missing.png is not there"),
     ("cname: https://news.example.org/", "config.yaml:2: cname: must be a bare domain"),
     ("banned: Friday", "config.yaml:2: banned: must be a list of strings"),
     ("banned: [1, 2]", "config.yaml:2: banned: must be a list of strings"),

@@ -1,4 +1,4 @@
-"""The plain dicts templates see: dates, cards, pagination, index rows, <head>, JSON-LD, navigation."""
+"""The plain dicts templates see: dates, cards, pagination, index rows, <head>, navigation."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from generator.config import DEFAULT_PERMALINKS, Config
 from generator.models import Article, Site, Term
 from generator.urls import Urls
 from generator.views import (article_names, card, chunks, day_timeline, display_clock, display_date,
-                             display_time, head, jsonld, pagination, shorten, site_view, term_link,
+                             display_time, head, pagination, shorten, site_view, term_link,
                              term_row, zone_name)
 
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
@@ -137,33 +137,6 @@ def test_day_timeline_groups_newest_first_cards_by_day():
     assert [(g["datetime"], [i["key"] for i in g["items"]]) for g in groups] == [
         ("2025-11-08", ["2025/11/08/c"]), ("2025-11-07", ["2025/11/07/b", "2025/11/07/a"])]
     assert day_timeline([]) == []
-
-
-def test_jsonld_is_a_news_article_with_offsets_agency_and_mentions():
-    story = article(organisations=("Samajwadi Party",))
-    data = json.loads(jsonld(CONFIG, URLS, story, card(story, URLS)))
-    assert data["@type"] == "NewsArticle" and data["@context"] == "https://schema.org"
-    assert data["datePublished"] == "2025-11-07T10:15:00+05:30" and data["dateline"] == "Lucknow"
-    assert data["author"] == data["publisher"] == {"@type": "Organization", "name": "IANS"}
-    assert data["keywords"] == "Politics" and data["url"] == BASE + "2025/11/07/a-story/"
-    assert data["mentions"] == [
-        {"@type": "Person", "name": "Azam Khan", "url": BASE + "people/azam-khan/"},
-        {"@type": "Person", "name": "Akhilesh Yadav", "url": BASE + "people/akhilesh-yadav/"},
-        {"@type": "Place", "name": "Lucknow", "url": BASE + "places/lucknow/"},
-        {"@type": "Organization", "name": "Samajwadi Party", "url": BASE + "organisations/samajwadi-party/"}]
-
-
-def test_jsonld_without_agency_or_dateline_names_the_site():
-    story = article(agency=None, dateline=None)
-    data = json.loads(jsonld(CONFIG, URLS, story, card(story, URLS)))
-    assert data["author"]["name"] == "Wire Digest" and "dateline" not in data
-
-
-def test_jsonld_cannot_close_its_script_element():
-    story = article(title="</script><script>alert(1)</script> & <!--")
-    text = jsonld(CONFIG, URLS, story, card(story, URLS))
-    assert "<" not in text and ">" not in text and "&" not in text
-    assert json.loads(text)["headline"] == "</script><script>alert(1)</script> & <!--"
 
 
 def test_site_view_nav_is_under_the_base_path():
