@@ -182,9 +182,18 @@ def _tensed(verb: Any, kept: list[int]) -> dict[int, str]:
     chosen = frozenset(kept)
     changes = {**edits(verb, is_plural(verb, chosen)), **_says(verb), **backshift(verb)}
     for other in verb.children:  # "orders rose and manufacturing surged" -> "rise ... surges"
-        if other.dep_ == "conj" and other.i in chosen and any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children):
+        if other.i in chosen and (other.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children)
+                                  or other.dep_ == "advcl" and _coordinate(verb, other)):
             changes.update(edits(other, is_plural(other, chosen)))
     return changes
+
+
+def _coordinate(verb: Any, clause: Any) -> bool:
+    """Tell whether CLAUSE, parsed as hanging on VERB, is a second main clause after 'and' ('orders rose in
+    July and manufacturing surged'): in the past, with no 'when', 'as' or 'after' of its own."""
+    between = verb.doc[verb.i + 1:clause.left_edge.i]
+    return clause.tag_ == "VBD" and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in clause.children) \
+        and any(t.lower_ == "and" for t in between)
 
 
 def _says(verb: Any) -> dict[int, str]:

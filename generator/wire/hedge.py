@@ -141,9 +141,13 @@ def _next_to_core(verb: Any, prep: Any) -> bool:
 
 def _conjunct(verb: Any, conj: Any, optional: list) -> None:
     """File a second predicate ('and said it ...') with its 'and' as optional."""
-    group = _group(conj, optional) | {c.i for c in verb.children if c.dep_ == "cc" and c.i < conj.i}
-    joined = any(c.dep_ == "cc" and c.i < conj.i for c in verb.children)
-    if conj.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in conj.children):
+    start = max((c.i for c in verb.children if c.dep_ == "conj" and c.i < conj.i), default=verb.i)
+    ccs = {c.i for c in verb.children if c.dep_ == "cc" and start < c.i < conj.i}  # its own 'and'
+    group = _group(conj, optional) | ccs
+    joined = bool(ccs)
+    if conj.pos_ in ("NOUN", "PROPN"):
+        rank = ASIDE  # a noun hung on a verb: a misparse ('threw an eight-hitter and | White's RBI')
+    elif conj.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in conj.children):
         rank = ASIDE if conj.lemma_.lower() in reporting() or _after_comma(conj) or not joined else PREDICATE
     else:
         rank = PREDICATE

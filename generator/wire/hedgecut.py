@@ -24,6 +24,8 @@ def unfinished(doc: Any, kept: list[int]) -> int | None:
     chosen = set(kept)
     for i in kept:
         token = doc[i]
+        if _compound_ing(token) and i - 1 not in chosen:
+            return i  # "court | trafficking": the noun before it went
         lost = [c for c in token.rights if c.i not in chosen]
         if token.dep_ == "prep" and token.n_rights and not any(c.i in chosen for c in token.rights):
             return i  # "consortium including"
@@ -45,6 +47,8 @@ def unfinished(doc: Any, kept: list[int]) -> int | None:
     last = doc[kept[at]]
     lost = [c for c in last.rights if c.i not in chosen]
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.i not in chosen and _compound_ing(after):
+        return last.i  # "for drugs | trafficking": a compound noun cut in two
     if last.head.lower_ == "as" and after is not None and after.pos_ == "VERB" and after.i not in chosen:
         return last.i  # "... as Tiger Woods | shot 67": a clause without its verb
     if last.lower_ in words("dangling_words") or last.dep_ in ("prep", "cc", "mark", "det", "aux", "case") \
@@ -53,6 +57,9 @@ def unfinished(doc: Any, kept: list[int]) -> int | None:
     needs = OBJECTS | CLAUSES | ({"prep"} if last.tag_ == "VBN" else set())
     if last.tag_ in ("VBN", "VBG", "VB") and any(c.dep_ in needs for c in lost):
         return last.i  # "suspected of making"
+    if last.dep_ in OBJECTS and last.head.lemma_.lower() in words("placing_verbs") \
+            and any(c.dep_ == "prep" and c.i not in chosen for c in last.head.children):
+        return last.i  # "puts stock market | in twilight zone"
     if last.lower_ in words("incomplete_nouns") and any(c.dep_ in ("prep", "acl") for c in lost):
         return last.i
     if any(c.dep_ == "conj" for c in lost) and last.tag_ in ("VBG", "VBN"):
@@ -61,6 +68,13 @@ def unfinished(doc: Any, kept: list[int]) -> int | None:
             c.dep_ == "det" and c.lower_ in ("any", "some", "every", "each", "no") for c in last.lefts):
         return last.i  # "any vestige | of dissent"
     return None
+
+
+def _compound_ing(token: Any) -> bool:
+    """Tell whether TOKEN is the '-ing' half of a compound noun the parser split ('drugs | trafficking')."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.tag_ == "VBG" and token.dep_ == "acl" and before is not None and before.pos_ == "NOUN" \
+        and before.head.i != token.i and not any(c.dep_ in OBJECTS for c in token.children)
 
 
 def shortest_with(plan: Plan, token: int, dropped: list[frozenset[int]]) -> frozenset[int] | None:
@@ -91,6 +105,10 @@ def _class(rank: int, group: frozenset[int], doc: Any, surnames: set[str]) -> in
     """Return the drop class of an optional GROUP of RANK: a phrase that names a person (SURNAMES) is news."""
     if _RANKS[rank] == _RANKS[PHRASE] and any(doc[i].pos_ == "PROPN" and doc[i].text in surnames for i in group):
         return _NAMED
+    head = next((doc[i] for i in group if doc[i].head.i not in group), None)
+    if rank == CLAUSE and head is not None and head.dep_ == "advcl" and head.tag_ == "VBD" and any(
+            c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in head.children):
+        return _NAMED
     return _RANKS[rank]
 
 
@@ -117,6 +135,8 @@ def bare_names(doc: Any, kept: list[int]) -> list[int]:
             gone |= {t.i for t in token.subtree if t.pos_ not in ("PROPN", "CCONJ")
                      or t.dep_ in ("compound", "amod") and t.head.pos_ != "PROPN"
                      or t.dep_ == "nmod" and t.n_lefts + t.n_rights == 0 and t.head.pos_ != "PROPN"}
+        elif token.dep_ == "amod" and token.lower_ in words("grading_adjectives") and token.head.pos_ == "NOUN":
+            gone.add(i)  # "senior Belarus politician"
     return [i for i in kept if i not in gone]
 
 

@@ -50,9 +50,13 @@ def _one_party(subject: Any) -> bool:
 
 
 def one_firm(subject: Any, last: Any) -> bool:
-    """Tell whether 'X and Y Plc' names one firm: capitalised words ending on a firm's word."""
+    """Tell whether 'X and Y Plc' names one firm (capitalised words ending on a firm's word), or
+    'tyre and cables giant Pirelli' one name with a list in its description."""
     span = subject.doc[subject.i:last.i + 1]
-    return last.lower_.rstrip(".") in ORG_WORDS and all(t.text[:1].isupper() or t.lower_ in ("and", "&") for t in span)
+    if last.lower_.rstrip(".") in ORG_WORDS and all(t.text[:1].isupper() or t.lower_ in ("and", "&") for t in span):
+        return True
+    return subject.tag_ == "NN" and subject.text.islower() and not any(c.dep_ == "det" for c in subject.children) \
+        and subject.right_edge.pos_ == "PROPN"
 
 
 def dated_before(verb: Any) -> bool:

@@ -70,3 +70,28 @@ def test_no_headline_ends_on_a_clause_that_lost_its_verb() -> None:
             "$2 million Riverton Classic as 19-year-old Tom Akers shot 70 in his debut.")
     text = make(lede, "Akers was pleased.", people=("Ivo Lenz", "Tom Akers"))
     assert not text.endswith("as Akers") and text.startswith("Ivo Lenz fires six-under-par 66")
+
+
+def test_grading_adjective_goes_before_the_news() -> None:
+    lede = "A senior Riverton politician accused Mayor Lena Brandt on Friday of attempting to sell the city harbour."
+    assert make(lede, "Brandt was not available.", people=("Lena Brandt",)) == \
+        "Riverton politician accuses Mayor Lena Brandt of attempting to sell city harbour"
+
+
+def test_clause_with_a_named_subject_of_its_own_is_news() -> None:
+    lede = ("All-rounder Ivo Lenz took five for 40 on Friday as Riverton beat Kellford by an innings and "
+            "12 runs in two days to go top of the county table.")
+    assert make(lede, "Lenz was pleased.", people=("Ivo Lenz",)) == \
+        "All-rounder Ivo Lenz takes five for 40 as Riverton beat Kellford"
+
+
+def test_second_main_clause_takes_headline_tense_too() -> None:
+    lede = ("Grain orders rose in March and shipping surged in the north in April, reports said Friday, "
+            "sparking fears of higher prices.")
+    assert make(lede) == "Grain orders rise in March and shipping surges in north in April"
+
+
+def test_compound_noun_is_not_cut_in_two() -> None:
+    lede = ("A 70-year-old retired sailor was jailed for ten years by a Riverton court for drugs "
+            "trafficking after police found heroin hidden in his boat.")
+    assert not make(lede).endswith(("drugs", "trafficking"))
