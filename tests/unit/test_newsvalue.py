@@ -34,7 +34,18 @@ def test_a_story_the_wires_keep_returning_to_leads() -> None:
 def test_a_shared_dateline_is_no_shared_story() -> None:
     day = [story("a", places=["Lucknow"], dateline="Lucknow"), story("b", places=["Lucknow"], dateline="Lucknow"),
            story("c", places=["Rampur", "Bihar"], dateline="Rampur"), story("d", places=["Bihar"], dateline="Patna")]
-    assert coverage(day) == [0, 0, 1, 1]  # two stories filed from Lucknow; two naming Bihar
+    assert coverage(day) == [0, 0, 0.5, 0.5]  # two stories filed from Lucknow; two naming Bihar
+
+
+def test_a_shared_place_weighs_half_a_shared_person_or_organisation() -> None:
+    # the day's copy names the United States everywhere; the story the wires return to is the one
+    # whose people and organisations recur, not the one naming the most countries
+    day = [story("a-countries", places=["United States", "Japan", "West Germany"]),
+           story("b", places=["United States"]), story("c", places=["Japan"]), story("d", places=["West Germany"]),
+           story("e-resignation", people=["Paul Volcker"], orgs=["Federal Reserve"], places=["United States"]),
+           story("f", people=["Paul Volcker"]), story("g", orgs=["Federal Reserve"])]
+    assert coverage(day)[0] == 2.0 and coverage(day)[4] == 2 + 0.5 * 2  # f, g; and b, a by place
+    assert order(day)[0] == "e-resignation"
 
 
 def test_prominence_of_what_it_names_breaks_a_tie_of_coverage() -> None:
@@ -57,7 +68,7 @@ def test_an_editor_overrides_news_value() -> None:
 
 def test_describe_says_why_a_story_leads() -> None:
     (value,) = values([story("a", 14, 30, people=["Azam Khan"], lead=True, priority=1)], {"Azam Khan": 5})
-    assert value.describe() == "lead: true, priority 1, 0 related stories that day, names in 5 stories, time 14:30, wire a.txt"
+    assert value.describe() == "lead: true, priority 1, coverage 0 that day, names in 5 stories, time 14:30, wire a.txt"
 
 
 def test_dates_more_than_a_day_ahead() -> None:
