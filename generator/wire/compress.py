@@ -132,7 +132,9 @@ def reported(verb: Any) -> Any | None:
         heard = [a for o in clause.children if o.dep_ == "dobj" and o.lower_ in words("report_nouns")
                  for a in o.children if a.dep_ in ("acl", "relcl") and a.pos_ in ("VERB", "AUX")]
         clause = heard[0] if heard else None
-    return clause if clause is not None and not _pronoun_subject(clause) and _has_subject(clause) else None
+    if clause is None or _pronoun_subject(clause) or not _has_subject(clause) or clause.left_edge.tag_ == "PRP$":
+        return None  # 'its venture was granted ...' cannot open a headline
+    return clause
 
 
 def _pronoun_subject(clause: Any) -> bool:
@@ -154,6 +156,6 @@ def speakers(verb: Any, kept: list[int]) -> list[list[int]]:
     if subject.pos_ == "PROPN" or any(c.pos_ == "PROPN" for c in subject.children if c.dep_ == "conj"):
         inner = {t.i for c in subject.children if c.dep_ in _ASIDES for t in c.subtree}
         return [[t.i for t in subject.subtree if t.i in kept and t.i not in inner
-                 and (t.text[:1].isupper() or t.pos_ == "CCONJ" or t.text == "&")]]
+                 and t.dep_ != "det" and (t.text[:1].isupper() or t.pos_ == "CCONJ" or t.text == "&")]]
     compounds = sorted(t.i for c in subject.children if c.dep_ == "compound" for t in c.subtree if t.i in kept)
     return [compounds[k:] + [subject.i] for k in range(len(compounds) + 1)]

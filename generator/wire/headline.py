@@ -10,7 +10,7 @@ from generator.wire.clause import main_verb
 from generator.wire.compress import Copy, abbreviate, reported, short_names, speakers, without_place_nouns
 from generator.wire.fallback import main_verb_index, rewrite, shortest
 from generator.wire.hedge import ASIDE, Plan, plan
-from generator.wire.hedgecut import CHEAP, bare_names, drop_order, indices, shortest_with, unfinished
+from generator.wire.hedgecut import CHEAP, bare_names, description_steps, drop_order, indices, shortest_with, unfinished
 from generator.wire.ledetext import clean, parseable, unquote
 from generator.wire.sentences import lede_paragraph, lede_sentence
 from generator.wire.summary import clip
@@ -138,10 +138,13 @@ def _written(draft: _Draft, dropped: list[frozenset[int]], level: int) -> tuple[
         dropped.append(group)
     if level == PLAIN:
         return _text(doc, kept, _tensed(draft.verb, kept)), dropped
-    kept = bare_names(doc, kept)
-    if not _closed(doc, kept):
+    if not _closed(doc, bare_names(doc, kept)):
         return " " * (MAX_CHARS + 1), dropped
-    return _squeezed(draft, kept, level), dropped
+    if level == BARE:  # descriptions go one by one, from the first, as needed
+        steps = [kept] + [[i for i in kept if i not in gone] for gone in description_steps(doc, kept)]
+        forms = [_squeezed(draft, step, level) for step in steps]
+        return next((form for form in forms if len(form) <= MAX_CHARS), forms[-1]), dropped
+    return _squeezed(draft, bare_names(doc, kept), level), dropped
 
 
 def _squeezed(draft: _Draft, kept: list[int], level: int) -> str:

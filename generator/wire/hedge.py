@@ -202,8 +202,8 @@ def _phrase(token: Any, keep: set[int], optional: list, first: bool = False,
             optional.append((at, child.i, _group(child, optional)))
         elif dep == "conj" and child.pos_ in ("VERB", "AUX"):
             continue
-        elif dep == "conj" and rank == SUBJECT and not one_firm(token, child):
-            _listed(child, keep, optional)
+        elif dep == "conj" and (rank == SUBJECT and not one_firm(token, child) or _owned(child)):
+            _listed(child, keep, optional)  # "... and his multi-billion peseta line-up": a second item
         else:
             _any(child, keep, optional)
     _describe(token, keep, optional)
@@ -218,6 +218,11 @@ def _listed(item: Any, keep: set[int], optional: list) -> None:
         first -= 1
         inner.add(first)
     optional.append((LISTED, item.i, frozenset(inner)))
+
+
+def _owned(item: Any) -> bool:
+    """Tell whether a listed ITEM belongs to someone named before it ('and his line-up')."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in item.children)
 
 
 def doc_word(token: Any) -> str:

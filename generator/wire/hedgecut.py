@@ -103,8 +103,9 @@ def drop_order(plan: Plan, doc: Any, people: Sequence[str] = ()) -> list[tuple[i
 
 def _class(rank: int, group: frozenset[int], doc: Any, surnames: set[str]) -> int:
     """Return the drop class of an optional GROUP of RANK: a phrase that names a person (SURNAMES) is news."""
-    if _RANKS[rank] == _RANKS[PHRASE] and any(doc[i].pos_ == "PROPN" and doc[i].text in surnames for i in group):
-        return _NAMED
+    if _RANKS[rank] in (_RANKS[PHRASE], _RANKS[SUBJECT]) and any(
+            doc[i].pos_ == "PROPN" and doc[i].text in surnames for i in group):
+        return max(_NAMED, _RANKS[rank] + 1)
     head = next((doc[i] for i in group if doc[i].head.i not in group), None)
     if rank == CLAUSE and head is not None and head.dep_ == "advcl" and head.tag_ == "VBD" and any(
             c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in head.children):
@@ -127,17 +128,32 @@ def indices(doc: Any, plan: Plan, dropped: Iterable[frozenset[int]]) -> list[int
 
 def bare_names(doc: Any, kept: list[int]) -> list[int]:
     """Return KEPT without the words that describe a name ('Olympic champion Kenny Harrison'): a last resort."""
+    gone = set().union(*description_steps(doc, kept))
+    return [i for i in kept if i not in gone]
+
+
+def description_steps(doc: Any, kept: list[int]) -> list[set[int]]:
+    """Return, in order, the words that describe each name of KEPT, cumulatively: what goes at each step."""
+    steps: list[set[int]] = []
     gone: set[int] = set()
     for i in kept:
         token = doc[i]
+        if i in gone:
+            continue
         if token.pos_ not in ("PROPN", "PUNCT") and token.dep_ in ("amod", "compound", "nmod") \
                 and token.head.pos_ == "PROPN" and token.i < token.head.i:
-            gone |= {t.i for t in token.subtree if t.pos_ not in ("PROPN", "CCONJ")
+            inner = {t.i for t in token.subtree if t.pos_ not in ("PROPN", "CCONJ")
                      or t.dep_ in ("compound", "amod") and t.head.pos_ != "PROPN"
                      or t.dep_ == "nmod" and t.n_lefts + t.n_rights == 0 and t.head.pos_ != "PROPN"}
+            for t in sorted(token.subtree, key=lambda t: -t.i):  # "Real | Madrid coach": the name's first word too
+                if t.dep_ == "compound" and t.head.i in inner:
+                    inner.add(t.i)
+            gone |= inner
         elif token.dep_ == "amod" and token.lower_ in words("grading_adjectives") and token.head.pos_ == "NOUN":
             gone.add(i)  # "senior Belarus politician"
-    return [i for i in kept if i not in gone]
+        if gone and (not steps or gone != steps[-1]):
+            steps.append(set(gone))
+    return steps
 
 
 def _rooted(doc: Any, kept: set[int], head: int) -> set[int]:

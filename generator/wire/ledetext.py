@@ -25,7 +25,7 @@ _TIME = re.compile(
     r"|(?:,\s*)?\b(?:earlier\s+|later\s+)?(?:today|yesterday|tonight|tomorrow)\b(?![’']s)"
     r"(?:\s*,(?=\s))?"
     r"|\b(?:(?:from|since|over)\s+)?(?:last|this|next|earlier this)\s+(?:night|week|month|year|weekend)"
-    r"\b(?![’']s)"
+    r"\b(?![’']s)(?!\s+(?:would|will|is|was|could|should|may|might|has|had)\b)"  # not a clause's subject
     r"|\bhere\b(?=\s*(?:[,.;]|$|(?:today|tomorrow|yesterday|on|last|this|next|earlier)\b))"
     r"|\b(?:late|early)\s+(?:last|on)\b")
 _LEAD_CLAUSE = re.compile(
