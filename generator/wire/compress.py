@@ -15,6 +15,7 @@ from generator.wire.acronyms import story_acronyms as _story_acronyms
 from generator.wire.clause import SUBJECTS
 from generator.wire.wordlists import entries, words
 
+_SELF = frozenset("it he she they we".split())  # who refers back to the speaker
 _ASIDES = frozenset({"appos", "acl", "relcl", "prep", "amod", "advmod"})
 
 
@@ -43,7 +44,7 @@ def abbreviate(text: str) -> str:
 def short_names(doc: Any, kept: list[int], copy: Copy) -> list[tuple[set[int], dict[int, str]]]:
     """Return, name by name in KEPT, the words to drop and the changes that shorten it: a person's
     name as the copy gives it alone ('Yeltsin'), initials the copy defines for a long name ('OIC')."""
-    cuts = [(gone, {}) for gone in (_given(doc, run, copy) for run in _runs(doc, kept)) if gone]
+    cuts = [(gone, {}) for gone in (_given(doc, run, copy) | _legal_form(doc, run) for run in _runs(doc, kept)) if gone]
     cuts += _initials(doc, kept, copy.text)
     return sorted(cuts, key=lambda cut: min(cut[0] | set(cut[1])))
 
@@ -79,6 +80,14 @@ def _given(doc: Any, run: list[int], copy: Copy) -> set[int]:
             if alone > best[0]:
                 best = (alone, set(name) - set(short))
     return best[1]
+
+
+def _legal_form(doc: Any, run: list[int]) -> set[int]:
+    """Return the words of a firm's legal form at the end of RUN ('Holdings Ltd'), keeping its name."""
+    end = len(run)
+    while end > 1 and doc[run[end - 1]].lower_.rstrip(".") in words("firm_suffixes"):
+        end -= 1
+    return set(run[end:])
 
 
 def _alone(text: str, short: list[int], before: int | None, after: int | None, doc: Any) -> int:
@@ -134,6 +143,16 @@ def reported(verb: Any) -> Any | None:
         clause = heard[0] if heard else None
     if clause is None or _pronoun_subject(clause) or not _has_subject(clause) or clause.left_edge.tag_ == "PRP$":
         return None  # 'its venture was granted ...' cannot open a headline
+    return clause
+
+
+def own_words(verb: Any) -> Any | None:
+    """Return the clause VERB reports when its subject is the speaker again ('X said [it would withdraw Y]')."""
+    if verb.lemma_.lower() not in words("reporting_verbs"):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None or not any(c.dep_ in SUBJECTS and c.lower_ in _SELF for c in clause.children):
+        return None
     return clause
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.wire.entities import Entities, Story
-from generator.wire.clause import main_verb
-from generator.wire.compress import Copy, abbreviate, reported, short_names, speakers, without_place_nouns
+from generator.wire.clause import SUBJECTS, main_verb
+from generator.wire.compress import Copy, abbreviate, own_words, reported, short_names, speakers, without_place_nouns
 from generator.wire.fallback import main_verb_index, rewrite, shortest
 from generator.wire.hedge import ASIDE, Plan, plan
 from generator.wire.hedgecut import CHEAP, bare_names, description_steps, drop_order, indices, shortest_with, unfinished
@@ -16,9 +16,9 @@ from generator.wire.sentences import lede_paragraph, lede_sentence
 from generator.wire.summary import clip
 from generator.wire.trim import MAX_CHARS, drop_articles, finish, fit  # MAX_CHARS: re-exported for callers
 from generator.wire.syntax import parse
-from generator.wire.tense import backshift, edits, is_plural
+from generator.wire.tense import backshift, edits, is_plural, present
 
-PLAIN, BARE, SHORT, INVERTED = range(4)  # how far a headline is squeezed before the news loses a phrase
+PLAIN, BARE, SHORT, SELF, INVERTED = range(5)  # how far a headline is squeezed before the news loses a phrase
 _NEWS = 4  # the drop class from which a phrase carries the news (complements and after)
 _OPEN_ENDS = frozenset("VERB AUX ADP DET CCONJ SCONJ ADV PART PRON".split())
 
@@ -55,7 +55,8 @@ def _parsed(sentence: str, doc: Any = None, copy: Copy = Copy()) -> str:
     chosen = plan(doc, verb) if verb is not None else None
     if chosen is None:
         return ""
-    levels = (PLAIN, BARE, SHORT, INVERTED) if reported(verb) is not None else (PLAIN, BARE, SHORT)
+    levels = (PLAIN, BARE, SHORT) + ((SELF,) if own_words(verb) is not None else ()) \
+        + ((INVERTED,) if reported(verb) is not None else ())
     draft = _Draft(doc, verb, chosen, copy)
     best = ("", 0)
     for level in levels:  # the least squeezed headline that loses the fewest news phrases
@@ -159,9 +160,23 @@ def _squeezed(draft: _Draft, kept: list[int], level: int) -> str:
         for gone, short in short_names(doc, kept, draft.copy):
             kept, changes = [i for i in kept if i not in gone], {**changes, **short}
             forms.append((kept, changes))
+    if level == SELF:
+        return _own(draft, forms[-1][0], forms[-1][1])
     clause = reported(verb) if level >= INVERTED else None
     texts = [_text(doc, k, c) if clause is None else _inverted(draft, clause, k, c) for k, c in forms]
     return next((text for text in texts if len(text) <= MAX_CHARS), texts[-1])
+
+
+def _own(draft: _Draft, kept: list[int], changes: dict[int, str]) -> str:
+    """Return 'X said it would withdraw Y' as 'X to withdraw Y': the speaker is the subject of its own words."""
+    doc, verb = draft.doc, draft.verb
+    clause = own_words(verb)
+    said = {verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "neg", "dobj", "dative", "prep") and c.i < clause.i
+                       for c in c.subtree}  # 'told reporters'
+    gone = said | {c.i for c in clause.children if c.dep_ in SUBJECTS or c.dep_ == "mark"}
+    words_ = [i for i in kept if i not in gone]
+    changes = {**changes, **edits(clause, is_plural(verb, frozenset(kept)))}
+    return _text(doc, words_, changes)
 
 
 def _inverted(draft: _Draft, clause: Any, kept: list[int], changes: dict[int, str]) -> str:
@@ -188,6 +203,9 @@ def _tensed(verb: Any, kept: list[int]) -> dict[int, str]:
         if other.i in chosen and (other.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in other.children)
                                   or other.dep_ == "advcl" and _coordinate(verb, other)):
             changes.update(edits(other, is_plural(other, chosen)))
+        elif other.dep_ == "conj" and other.i in chosen and verb.i in changes and other.tag_ in ("VBD", "VBN") \
+                and not any(c.dep_ in ("aux", "auxpass") for c in other.children):
+            changes[other.i] = present(other.lemma_.lower(), is_plural(verb, chosen))  # "revised and extended"
     return changes
 
 

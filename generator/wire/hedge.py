@@ -147,6 +147,9 @@ def _conjunct(verb: Any, conj: Any, optional: list) -> None:
     joined = bool(ccs)
     if conj.pos_ in ("NOUN", "PROPN"):
         rank = ASIDE  # a noun hung on a verb: a misparse ('threw an eight-hitter and | White's RBI')
+    elif conj.i == verb.i + 2 and joined and not any(c.dep_ in OBJECTS | {"prep"} for c in verb.children) \
+            and any(c.dep_ in OBJECTS | {"prep"} for c in conj.children):
+        rank = FIRST_PHRASE  # "revised and extended | their agreement": the object is both verbs'
     elif conj.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in conj.children):
         rank = ASIDE if conj.lemma_.lower() in reporting() or _after_comma(conj) or not joined else PREDICATE
     else:

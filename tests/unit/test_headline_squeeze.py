@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.wire.compress import abbreviate
 from generator.wire.entities import Entities, Story
+from generator.wire.fallback import rewrite
 from generator.wire.headline import MAX_CHARS, headline
 
 
@@ -95,3 +96,23 @@ def test_compound_noun_is_not_cut_in_two() -> None:
     lede = ("A 70-year-old retired sailor was jailed for ten years by a Riverton court for drugs "
             "trafficking after police found heroin hidden in his boat.")
     assert not make(lede).endswith(("drugs", "trafficking"))
+
+
+def test_shared_object_keeps_both_verbs() -> None:
+    lede = ("Kenya and the U.S. have revised and extended their coffee export agreement after talks in "
+            "Nairobi this week, a spokesman for the growers said.")
+    assert make(lede) == "Kenya and U.S. revise and extend their coffee export agreement after talks"
+
+
+def test_speaker_is_the_subject_of_its_own_words_and_loses_its_legal_form() -> None:
+    lede = ("Kellford Mining Holdings Ltd said it would withdraw its previously announced two-for-one "
+            "bonus issue of B shares and replace it with a cash payment.")
+    assert make(lede) == "Kellford Mining will withdraw its previously announced two-for-one bonus issue"
+    lede = ("Riverton Tool Works Inc said it has completed tests of the Hexa-40 steam turbine generating "
+            "system, known as a closed-cycle turbine, designed to produce 40 megawatts.")
+    assert make(lede) == "Riverton Tool Works completes tests of Hexa-40 steam turbine generating system"
+
+
+def test_regex_writer_finds_the_head_noun_before_any_preposition() -> None:
+    assert rewrite("Protests against a new tax on fuel spread to most towns of the north", Entities()) == \
+        "Protests against new tax on fuel spread to most towns of north"

@@ -81,3 +81,9 @@ def test_a_clause_that_opens_on_its_speaker_is_not_moved_before_it() -> None:
 def test_a_time_phrase_that_is_a_clause_subject_stays() -> None:
     assert "next week would" in parseable("Traders forecast on Friday that next week would not be much better.")
     assert "next week" not in parseable("Traders will meet the minister next week.")
+
+
+def test_a_capitalised_verb_after_initials_is_lowered_and_a_year_after_of_stays() -> None:
+    assert parseable("Kenya and the U.S. Have signed a new trade pact, officials said.") == \
+        "Kenya and the U.S. have signed a new trade pact"
+    assert parseable("The minister said his term ends at the end of this year.").endswith("end of this year")
