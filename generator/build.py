@@ -157,6 +157,7 @@ def read_content(config: Config, inputs: Inputs, cache: BuildCache, result: Buil
     sources, before = published(reading.sources, config.drafts), published(previous, config.drafts)
     pictures = images.find(config.root, (s.article for s in sources.values()), cache.state.images)
     result.problems += pictures.problems  # a story whose image file is missing is left out, and named
+    result.warnings += pictures.warnings
     sources = {path: s for path, s in sources.items() if s.article.image is None or s.key in pictures.shown}
     site = dataclasses.replace(organise({s.key: s.article for s in sources.values()}), images=pictures.shown)
     return Content(sources, before, site, pictures)

@@ -38,7 +38,8 @@ def check(config: Config) -> Checked:
     found = Checked()
     reading = read_sources(config, scan(config), {})
     found.problems += reading.problems
-    found.problems += images.find(config.root, (s.article for s in reading.sources.values()), {}).problems
+    pictures = images.find(config.root, (s.article for s in reading.sources.values()), {})
+    found.problems += pictures.problems + pictures.warnings
     found.stories = len(reading.sources)
     found.drafts = sum(s.article.draft for s in reading.sources.values())
     found.problems += load_desk(config.path("content"), config.root)[1]

@@ -18,11 +18,15 @@ CONFIG_NAME = "config.yaml"
 DEFAULT_PERMALINKS = {
     "article": "{year}/{month}/{day}/{slug}/",
     "edition": "{year}/{month}/{day}/",
+    "year": "{year}/",  # the archive of a year's editions
+    "month": "{year}/{month}/",  # the archive of a month's editions
     "person": "people/{slug}/",
     "place": "places/{slug}/",
     "organisation": "organisations/{slug}/",
     "tag": "tags/{slug}/",
 }
+# what a pattern must contain: {slug} unless named here
+PERMALINK_PARTS = {"edition": (), "year": ("year",), "month": ("year", "month")}
 
 try:  # the C loader is ten times faster on front matter
     SafeLoader: Any = yaml.CSafeLoader
@@ -118,11 +122,25 @@ def _permalink_problems(v: Mapping[Any, Any]) -> list[tuple[str, str]]:
             near = difflib.get_close_matches(str(key), DEFAULT_PERMALINKS, n=1)
             hint = f"did you mean {near[0]!r}?" if near else f"known: {', '.join(sorted(DEFAULT_PERMALINKS))}"
             found.append((str(key), f"unknown page kind {key!r}; {hint}"))
-        elif not isinstance(pattern, str) or "{slug}" not in pattern and key != "edition":
-            found.append((key, f"{key}: pattern must be a string containing {{slug}}"))
+        elif not isinstance(pattern, str) or not _fills(pattern, PERMALINK_PARTS.get(key, ("slug",))):
+            parts = " and ".join(f"{{{part}}}" for part in PERMALINK_PARTS.get(key, ("slug",)))
+            found.append((key, f"{key}: pattern must be a string" + (f" containing {parts}" if parts else "")
+                          + (" and no other {...}" if key in ("year", "month") else "")))
         elif not pattern.endswith("/") or pattern.startswith("/") or ".." in pattern:
             found.append((key, f"{key}: pattern must be relative and end with '/', e.g. 'tags/{{slug}}/'"))
     return found
+
+
+def _fills(pattern: str, parts: tuple[str, ...]) -> bool:
+    """Tell whether PATTERN holds each of PARTS; a year's or month's pattern, nothing else to fill."""
+    if any(f"{{{part}}}" not in pattern for part in parts):
+        return False
+    if parts and "slug" not in parts:  # an archive has no slug nor day to fill in
+        try:
+            pattern.format(**{part: "x" for part in parts})
+        except (KeyError, IndexError, ValueError):
+            return False
+    return True
 
 
 def _is_feed_content(v: Any) -> str | None:

@@ -41,6 +41,7 @@ class Pictures:
     shown: dict[str, str]  # story key -> its copy's file name, or the URL of a remote image
     local: dict[str, str]  # story key -> project-relative path of its image file
     problems: list[Problem]  # a story whose file is missing: it is left out
+    warnings: list[Problem]  # a picture with no image_alt: shown, but not to readers who cannot see it
 
 
 def is_url(image: str) -> bool:
@@ -102,10 +103,14 @@ def look(root: Path, path: str, known: Picture | None) -> Picture:
 
 def find(root: Path, articles: Iterable[Article], known: Mapping[str, Picture]) -> Pictures:
     """Find each story's picture; a story whose image file is missing is named, with its line."""
-    found = Pictures({}, {}, {}, [])
+    found = Pictures({}, {}, {}, [], [])
     for article in articles:
         if article.image is None:
             continue
+        if not article.image_alt:
+            found.warnings.append(Problem(article.source, "image_alt: missing; say what the picture shows, for "
+                                          "readers who cannot see it (image_alt: Boats on a flooded street)",
+                                          key_line(Path(root) / article.source, "image"), "warning"))
         if is_url(article.image):
             found.shown[article.key] = article.image
             continue

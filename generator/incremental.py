@@ -53,7 +53,7 @@ class Content:
     sources: dict[str, Source]
     previous: Mapping[str, Source]
     site: Site
-    pictures: Pictures = dataclasses.field(default_factory=lambda: Pictures({}, {}, {}, []))  # their image files
+    pictures: Pictures = dataclasses.field(default_factory=lambda: Pictures({}, {}, {}, [], []))  # their image files
 
 
 def scan_inputs(config: Config) -> Inputs:

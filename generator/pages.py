@@ -1,53 +1,25 @@
 """Plan every output of the site as a Page: its URL, its template and the data it shows.
 
-Pages come in Groups that name what they read, so that an incremental build can tell which pages
+Pages come in Groups (planning.py) that name what they read, so that an incremental build can tell which pages
 an edit may change without making the others (see build.py). Stories appear on pages as Cards,
 made on first use.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Collection, Iterator, Mapping, Sequence
 
+from generator.archives import archive_groups
 from generator.config import Config
+from generator.editions import edition_groups
 from generator.indexes import IndexPage, entries, index_context, index_pages, index_url
-from generator.models import INDEX_NAMES, TERM_KINDS, Edition, Site, Term
+from generator.models import INDEX_NAMES, TERM_KINDS, Site, Term
+from generator.planning import Group, Page, newest
 from generator.taxonomy import co_mentions, related_lists
 from generator.urls import Urls
 from generator.schemaorg import collection, news_article
-from generator.views import (View, article_names, card, chunks, day_timeline, display_date, head,
-                             pagination, term_link)
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """One planned output: where it goes, how it is rendered, from what."""
-
-    url: str
-    template: str  # a Jinja template, or 'atom', 'sitemap', 'text' for files made in Python
-    context: Mapping[str, Any]
-    kind: str
-    lastmod: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    """Pages planned together, and all they are made from, so a build can skip an unchanged group.
-
-    Whatever a group's pages show must be named here: the stories whose front matter they show
-    (SHOWS), those whose text they show as well (BODIES), and any other value (EXTRA). The build adds
-    the config, templates and code. A page added here with data from elsewhere must say so in EXTRA.
-    When a group's inputs changed, the build asks its PARTS, if it has them, which pages to remake.
-    """
-
-    name: str
-    shows: tuple[str, ...]
-    bodies: tuple[str, ...]
-    extra: tuple
-    make: Callable[[], list[Page]]
-    parts: Callable[[], list[Group]] | None = None  # finer groups making the same pages, if any
+from generator.views import View, card, chunks, day_timeline, display_date, head, pagination, term_link
 
 
 class Card(Mapping):
@@ -126,6 +98,7 @@ def page_groups(site: Site, config: Config, urls: Urls, bodies: Mapping[str, str
     found = list(home_groups(site, config, urls, cards, ahead))
     found += article_groups(site, config, urls, cards, bodies, related)
     found += edition_groups(site, config, urls, cards)
+    found += archive_groups(site, config, urls)
     slugs: dict = {}  # slugify's results, and long lists of names in order, shared by every term's co-mentions
     for kind in TERM_KINDS:
         found += index_groups(site, config, urls, kind)
@@ -181,7 +154,7 @@ def home_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
     return Page(url, "home.html", {"head": head(config, urls, url, title, config.description, jsonld=listed),
                                    "groups": groups,
                                    "pagination": pagination(urls, first, number, total)},
-                "home", _newest(site, keys))
+                "home", newest(site, keys))
 
 
 def article_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
@@ -215,48 +188,6 @@ def article_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, Vie
         "edition": {"url": urls.edition(article.day), "date": display_date(article.day)},
     }
     return Page(view["url"], "article.html", context, "article", article.modified.isoformat())
-
-
-def edition_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> Iterator[Group]:
-    """Yield one group per day, linked to the days before and after it, and one for the archive."""
-    editions = site.editions
-    for i, edition in enumerate(editions):
-        newer, older = (editions[i - 1] if i else None), (editions[i + 1] if i + 1 < len(editions) else None)
-        yield Group(f"edition:{edition.day}", edition.articles, (),
-                    (newer.day if newer else None, older.day if older else None),
-                    partial(lambda *args: [edition_page(*args)], site, config, urls, cards, edition,
-                            newer, older))
-    yield Group("editions", site.order, (), (), lambda: [editions_page(site, config, urls)])
-
-
-def edition_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], edition: Edition,
-                 newer: Edition | None, older: Edition | None) -> Page:
-    """Return the page of one day's edition, linked to the editions before and after it."""
-    url, title = urls.edition(edition.day), f"Edition of {display_date(edition.day)}"
-    names = article_names(site, edition.articles)
-    about = f"{len(edition.articles)} stories of {display_date(edition.day)}."
-    listed = collection(config, urls, url, title, about, [cards[k]["url"] for k in edition.articles])
-    context = {
-        "head": head(config, urls, url, title, about, jsonld=listed),
-        "date": display_date(edition.day), "datetime": edition.day.isoformat(),
-        "items": [cards[k] for k in edition.articles],
-        "people": [term_link(urls, "person", n) for n in names["people"]],
-        "places": [term_link(urls, "place", n) for n in names["places"]],
-        "organisations": [term_link(urls, "organisation", n) for n in names["organisations"]],
-        "newer": {"url": urls.edition(newer.day), "date": display_date(newer.day)} if newer else None,
-        "older": {"url": urls.edition(older.day), "date": display_date(older.day)} if older else None,
-    }
-    return Page(url, "edition.html", context, "edition", _newest(site, edition.articles))
-
-
-def editions_page(site: Site, config: Config, urls: Urls) -> Page:
-    """Return the archive of every daily edition."""
-    rows = [{"url": urls.edition(edition.day), "date": display_date(edition.day),
-             "datetime": edition.day.isoformat(), "count": len(edition.articles)}
-            for edition in site.editions]
-    url = urls.index("editions")
-    return Page(url, "editions.html", {"head": head(config, urls, url, "Editions", "Every daily edition."),
-                                       "editions": rows}, "index", _newest(site, site.order))
 
 
 def index_groups(site: Site, config: Config, urls: Urls, kind: str) -> list[Group]:
@@ -336,7 +267,7 @@ def term_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
         "items": items, "timeline": day_timeline(items), "together": together,
         "feed": urls.feed(first), "pagination": pagination(urls, first, number, total),
     }
-    return Page(url, "term.html", context, term.kind, _newest(site, keys))
+    return Page(url, "term.html", context, term.kind, newest(site, keys))
 
 
 def feed_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], url: str,
@@ -345,7 +276,7 @@ def feed_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
     keys = keys[: config.feed_size]
     feed_title = config.title if title == config.title else f"{title} | {config.title}"
     return Page(url, "atom", {"title": feed_title, "url": url, "page_url": page_url, "full": full,
-                              "items": [cards[k] for k in keys], "updated": _newest(site, keys)}, "feed")
+                              "items": [cards[k] for k in keys], "updated": newest(site, keys)}, "feed")
 
 
 def site_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> list[Group]:
@@ -383,8 +314,3 @@ def site_files(config: Config, urls: Urls) -> list[Page]:
 def sitemap_page(urls: Urls, entries: Sequence[tuple[str, str | None]]) -> Page:
     """Return sitemap.xml's page: every (url, lastmod) of the pages it lists."""
     return Page(urls.file("sitemap.xml"), "sitemap", {"pages": list(entries)}, "sitemap")
-
-
-def _newest(site: Site, keys) -> str | None:
-    dates = [site.articles[k].modified for k in keys]
-    return max(dates).isoformat() if dates else None

@@ -120,6 +120,14 @@ class Urls:
         """Return the URL of the daily edition of DATE."""
         return self._pattern("edition", **_date_parts(date), slug="")
 
+    def year(self, year: int) -> str:
+        """Return the URL of the archive of YEAR's editions."""
+        return self._pattern("year", year=f"{year:04d}")
+
+    def month(self, date: dt.date) -> str:
+        """Return the URL of the archive of the editions of DATE's month."""
+        return self._pattern("month", year=f"{date.year:04d}", month=f"{date.month:02d}")
+
     def term(self, kind: str, slug: str) -> str:
         """Return the URL of a term's page (kind: person, place, organisation, tag)."""
         url = self.term_urls.get((kind, slug))

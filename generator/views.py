@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.config import Config
 from generator.models import INDEX_NAMES, Article, Site, Term
+from generator.paging import WINDOW, page_numbers
 from generator.taxonomy import index_letter
 from generator.urls import Urls
 
@@ -91,7 +92,34 @@ def pagination(urls: Urls, first_url: str, number: int, total: int) -> View:
         "prev_url": urls.paginated(first_url, number - 1) if number > 1 else None,
         "next_url": urls.paginated(first_url, number + 1) if number < total else None,
         "pages": PageLinks(urls, first_url, number, total),
+        "numbers": page_links(urls, first_url, number, total),
     }
+
+
+def page_links(urls: Urls, first_url: str, number: int, total: int) -> list[View]:
+    """Return the numbered links page NUMBER shows: the current one marked, an ellipsis as number None.
+
+    A number a narrow phone leaves out (one page either side of the current one is enough there) is
+    FAR; a run of them gets an ellipsis marked NARROW, shown on a phone alone, unless one is beside it.
+    """
+    near = {n for n in page_numbers(number, total, 1) if n is not None}
+    shown = page_numbers(number, total)
+    links: list[View] = []
+    for i, n in enumerate(shown):
+        if n is None:
+            links.append({"number": None, "narrow": False})
+            continue
+        if n not in near and shown[i - 1] in near and not _gap_after(shown, i, near):  # a run starts here
+            links.append({"number": None, "narrow": True})  # (the first page is always near)
+        links.append({"number": n, "url": urls.paginated(first_url, n), "current": n == number, "far": n not in near})
+    return links
+
+
+def _gap_after(shown: list[int | None], start: int, near: set) -> bool:
+    """Tell whether an ellipsis follows the run of far numbers from START (the last page is near)."""
+    while shown[start] is not None and shown[start] not in near:
+        start += 1
+    return shown[start] is None
 
 
 class PageLinks(Sequence):

@@ -111,8 +111,8 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
 
 def write_fixture(root: Path, base_url: str, stories=STORIES, **settings) -> None:
     """Write config.yaml and the fixture stories into ROOT."""
-    write_config(root, base_url=base_url, paginate=2, related=3,
-                 **{"search": True, "logo": "images/logo.png", **settings})
+    write_config(root, **{"base_url": base_url, "paginate": 2, "related": 3, "search": True, "logo": "images/logo.png",
+                          **settings})
     (root / "images").mkdir(exist_ok=True)
     (root / "images" / "logo.png").write_bytes(png(240, 60, (180, 30, 30)))
     for story in stories:

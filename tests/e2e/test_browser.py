@@ -29,6 +29,7 @@ PAGES = {
     "place": "places/patna/", "organisation": "organisations/samajwadi-party/", "tag": "tags/politics/",
     "edition": "2025/11/07/", "people": "people/", "places": "places/", "organisations": "organisations/",
     "tags": "tags/", "editions": "editions/", "older": "page/2/", "404": "404.html",
+    "year": "2025/", "month": "2025/11/", "edition-page": "2025/11/07/page/2/",
     "search": "search/?q=Akhilesh&place=Lucknow",
 }
 SHOT_PAGES = ("home", "story", "person")
@@ -209,6 +210,66 @@ def test_index_pages_fit_ten_phone_screens_and_leave_out_single_stories_by_link(
     assert found == {}
     assert max(heights.values()) <= 10 * PHONE[1], heights
     assert heights["people/letter/s/"] > 5 * PHONE[1], heights  # a full page of a letter was measured
+
+
+# --- a busy day on a phone -----------------------------------------------------------------------
+
+LEDE = ("officials said on Friday that the council had approved the plan after a long debate in which "
+        "members of every party raised objections about its cost, its timing and the villages it leaves out")
+
+
+def busy_day_stories(count: int = 170) -> list[dict]:
+    """Return COUNT long stories of one day, each naming three people, two places and two organisations of its own."""
+    return [dict(slug=f"council-{i}", date=f"2025-11-07T{6 + i % 16:02d}:{i % 60:02d}:00+05:30",
+                 title=f"District council {i} approves the flood plan after a long debate over its cost",
+                 summary=f"Story {i}: {LEDE}.", people=[f"Member {i} {s}" for s in ("Rao", "Das", "Iyer")],
+                 places=[f"Village {i}", "Patna"], organisations=[f"Council {i}", "Flood Board"], tags=["Floods"],
+                 body=f"{LEDE}.") for i in range(count)]
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory):
+    """A digest with one day of 170 stories, twenty a page (the default): nine pages, built and served under /digest/."""
+    with served_fixture(tmp_path_factory.mktemp("busy"), busy_day_stories(), paginate=20) as site:
+        yield site
+
+
+def test_a_busy_day_is_paginated_within_ten_phone_screens_with_numbered_pages(browser, busy, shots, axe_source):
+    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]})
+    page = context.new_page()
+    heights, found = {}, {}
+    try:
+        for rel in ("2025/11/07/", "2025/11/07/page/5/", "2025/11/07/page/9/"):
+            visit(page, busy.base_url + rel)
+            heights[rel], width = page.evaluate(
+                "[document.scrollingElement.scrollHeight, document.scrollingElement.scrollWidth]")
+            assert width <= PHONE[0], f"{rel} scrolls sideways"
+            page.screenshot(path=str(shots / f"edition-{rel.strip('/').replace('/', '-')}-375.png"), full_page=True)
+            bad, _ = axe_violations(page, axe_source)
+            if bad:
+                found[rel] = bad
+        current = page.eval_on_selector_all(".page-numbers [aria-current=page]", "els => els.map(a => a.textContent)")
+        assert current == ["Page 9"]
+        visit(page, busy.base_url + "2025/11/07/page/5/")
+        visible = page.eval_on_selector_all(".page-numbers li", "els => els.filter(li => li.offsetParent)"
+                                                               ".map(li => li.textContent.replace('Page ', '').trim())")
+        assert visible == ["1", "…", "4", "5", "6", "…", "9"]  # a phone: one page either side of the current
+        assert page.eval_on_selector_all("nav.edition-nav a", "els => els.map(a => a.textContent)") == ["All editions"]
+    finally:
+        context.close()
+    assert found == {}
+    assert max(heights.values()) <= 10 * PHONE[1], heights
+    assert heights["2025/11/07/page/5/"] > 5 * PHONE[1], heights  # a full page of stories was measured
+    # and the same page at 1280 px numbers every page, the current one marked
+    context, page = open_page(browser, 1280)
+    try:
+        visit(page, busy.base_url + "2025/11/07/page/5/")
+        numbers = page.eval_on_selector_all(".page-numbers a", "els => els.filter(a => a.offsetParent)"
+                                                               ".map(a => [a.textContent, a.getAttribute('aria-current')])")
+        assert numbers == [[f"Page {n}", "page" if n == 5 else None] for n in range(1, 10)]
+        page.screenshot(path=str(shots / "edition-page-5-1280.png"), full_page=True)
+    finally:
+        context.close()
 
 
 # --- accessibility -------------------------------------------------------------------------------

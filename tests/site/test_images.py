@@ -105,6 +105,16 @@ def test_a_picture_from_the_project_folder_and_check_names_bad_values(project: P
                      read(project, "2025/11/07/mapped/index.html"))
 
 
+def test_a_picture_without_alt_text_is_shown_and_warned_about(project: Path) -> None:
+    story = write_story(project, slug="floods", image="https://img.example.org/a.jpg")
+    result = build(load_config(project))
+    (warning,) = result.warnings
+    assert (warning.path, warning.severity) == ("content/articles/2025/11/07/floods.md", "warning")
+    assert warning.line == story.read_text().split("\n").index("image: https://img.example.org/a.jpg") + 1
+    assert warning.message.startswith("image_alt: missing; say what the picture shows")
+    assert not result.problems and 'alt=""' in read(project, "2025/11/07/floods/index.html")
+
+
 def test_check_names_a_missing_picture(project: Path) -> None:
     story = with_picture(project)
     (story.parent / "floods.png").unlink()

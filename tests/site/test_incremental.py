@@ -157,19 +157,24 @@ def test_people_change_that_keeps_the_order_leaves_the_home_page(digest: Path, t
     assert_same_as_clean(digest, tmp_path)
 
 
+def day_in_order(digest: Path) -> str:
+    """Return the pages of the edition of 7 November (three stories, two a page) one after the other."""
+    return "".join((digest / f"site/2025/11/07/{page}index.html").read_text(encoding="utf-8")
+                   for page in ("", "page/2/"))
+
+
 def test_an_editors_lead_reorders_the_day_and_the_home_page(digest: Path, tmp_path: Path) -> None:
-    day = digest / "site/2025/11/07/index.html"
-    before = day.read_text(encoding="utf-8")
+    before = day_in_order(digest)
     assert before.index("azam-khan-meets-akhilesh") < before.index("bihar-campaign")
     edit_meta(story_path(digest, "bihar-campaign"), lead=True)
     result = rebuild(digest)
-    after = day.read_text(encoding="utf-8")
+    after = day_in_order(digest)
     assert after.index("bihar-campaign") < after.index("azam-khan-meets-akhilesh")
     assert "2025/11/07/index.html" in result.changed
     assert_same_as_clean(digest, tmp_path)
     edit_meta(story_path(digest, "bihar-campaign"), lead=False, priority=-1)  # and back below the others
     rebuild(digest)
-    last = day.read_text(encoding="utf-8")
+    last = day_in_order(digest)
     assert last.index("flood-relief") < last.index("azam-khan-meets-akhilesh") < last.index("bihar-campaign")
     assert_same_as_clean(digest, tmp_path)
 
