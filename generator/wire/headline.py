@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 from generator.wire.entities import Entities, Story
 from generator.wire.clause import SUBJECTS, main_verb
@@ -139,13 +139,24 @@ def _written(draft: _Draft, dropped: list[frozenset[int]], level: int) -> tuple[
         dropped.append(group)
     if level == PLAIN:
         return _text(doc, kept, _tensed(draft.verb, kept)), dropped
-    if not _closed(doc, bare_names(doc, kept)):
-        return " " * (MAX_CHARS + 1), dropped
+    bare = bare_names(doc, kept)
     if level == BARE:  # descriptions go one by one, from the first, as needed
         steps = [kept] + [[i for i in kept if i not in gone] for gone in description_steps(doc, kept)]
-        forms = [_squeezed(draft, step, level) for step in steps]
-        return next((form for form in forms if len(form) <= MAX_CHARS), forms[-1]), dropped
-    return _squeezed(draft, bare_names(doc, kept), level), dropped
+        text = _first_fitting(_squeezed(draft, step, level) for step in steps)
+    else:
+        text = _squeezed(draft, bare, level)
+    if len(text) <= MAX_CHARS and not _closed(doc, bare):
+        return " " * (MAX_CHARS + 1), dropped
+    return text, dropped
+
+
+def _first_fitting(texts: Iterable[str]) -> str:
+    """Return the first of TEXTS that fits, else the last."""
+    text = ""
+    for text in texts:
+        if len(text) <= MAX_CHARS:
+            break
+    return text
 
 
 def _squeezed(draft: _Draft, kept: list[int], level: int) -> str:
@@ -163,8 +174,7 @@ def _squeezed(draft: _Draft, kept: list[int], level: int) -> str:
     if level == SELF:
         return _own(draft, forms[-1][0], forms[-1][1])
     clause = reported(verb) if level >= INVERTED else None
-    texts = [_text(doc, k, c) if clause is None else _inverted(draft, clause, k, c) for k, c in forms]
-    return next((text for text in texts if len(text) <= MAX_CHARS), texts[-1])
+    return _first_fitting(_text(doc, k, c) if clause is None else _inverted(draft, clause, k, c) for k, c in forms)
 
 
 def _own(draft: _Draft, kept: list[int], changes: dict[int, str]) -> str:

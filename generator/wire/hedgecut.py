@@ -6,6 +6,7 @@ say what is left once some of it has gone, and whether what is left reads as a w
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from generator.wire.hedge import (ASIDE, CLAUSE, COMPLEMENT, DESCRIPTION, FIRST_PHRASE, LISTED, MODIFIER,
@@ -24,7 +25,7 @@ def unfinished(doc: Any, kept: list[int]) -> int | None:
     chosen = set(kept)
     for i in kept:
         token = doc[i]
-        if _compound_ing(token) and i - 1 not in chosen:
+        if i - 1 not in chosen and _compound_ing(token):
             return i  # "court | trafficking": the noun before it went
         lost = [c for c in token.rights if c.i not in chosen]
         if token.dep_ == "prep" and token.n_rights and not any(c.i in chosen for c in token.rights):
@@ -179,14 +180,21 @@ def _named_by(token: Any, kept: set[int]) -> bool:
 
 def _whole_words(doc: Any, kept: set[int]) -> set[int]:
     """Keep every piece of a word when one is kept: '2-1', 'nine-under-par', 'CPI-M's'."""
+    texts, spaced, punct = _layout(doc)
     out = set(kept)
-    for i in (i for i in kept if not doc[i].is_punct or doc[i].text in "-–/"):
+    for i in (i for i in kept if not punct[i] or texts[i] in "-–/"):
         j = i
-        while j > 0 and not doc[j - 1].whitespace_ and doc[j - 1].text not in _OPENERS:
+        while j > 0 and not spaced[j - 1] and texts[j - 1] not in _OPENERS:
             j -= 1
             out.add(j)
         j = i
-        while j + 1 < len(doc) and not doc[j].whitespace_ and doc[j + 1].text not in _CLOSERS:
+        while j + 1 < len(texts) and not spaced[j] and texts[j + 1] not in _CLOSERS:
             j += 1
             out.add(j)
     return out
+
+
+@lru_cache(maxsize=4)
+def _layout(doc: Any) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[bool, ...]]:
+    """Return each token's text, whether a space follows it and whether it is punctuation (read once a doc)."""
+    return (tuple(t.text for t in doc), tuple(bool(t.whitespace_) for t in doc), tuple(t.is_punct for t in doc))

@@ -82,8 +82,7 @@ def _own(verb: Any) -> list[Any]:
 
 def quoted(verb: Any) -> bool:
     """Tell whether VERB stands inside quotation marks."""
-    before = verb.doc[:verb.i].text
-    return sum(before.count(q) for q in _QUOTES) % 2 == 1
+    return sum(t.text in _QUOTES for t in verb.doc[:verb.i]) % 2 == 1
 
 
 def edits(verb: Any, plural: bool) -> dict[int, str]:
