@@ -52,10 +52,10 @@ def start_server(project: Path) -> tuple[subprocess.Popen, str]:
 
 
 def echo_rebuilds(proc: subprocess.Popen) -> None:
-    """Print the server's rebuild lines as they come, so slow steps can be seen."""
+    """Print the server's rebuild lines as they come (and the search index's catching up after them)."""
     assert proc.stdout is not None
     for line in proc.stdout:
-        if line.startswith("rebuilt"):
+        if line.startswith(("rebuilt", "search index")):
             print("  server " + line.rstrip(), flush=True)
 
 

@@ -36,7 +36,8 @@ from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups
 from generator.progress import Bar
 from generator.render import RenderJob, environment
-from generator.search import GROUP as SEARCH, SearchMade, index_stories
+from generator.indexer import Indexing, Stopped
+from generator.search import SearchMade, index_stories
 from generator.taxonomy import organise, term_lists
 from generator.urls import Urls
 from generator.views import site_view
@@ -61,6 +62,8 @@ class BuildResult:
     recovered: str | None = None  # what was done about a build stopped before it was complete
     changed: list[str] = field(default_factory=list)  # site-relative paths written this time
     up_to_date: bool = False  # nothing had changed: nothing was read but stats, nothing written
+    search_pending: bool = False  # some part of the search index lags its stories (indexing deferred or stopped)
+    indexed: int = 0  # stories the search index took in this time
 
     def summary(self) -> str:
         """Return the short report printed after a build."""
@@ -73,12 +76,14 @@ class BuildResult:
 
 
 class Timer:
-    """Time the named steps of a build."""
+    """Time the named steps of a build; before each, end the build if its INDEXING was stopped."""
 
-    def __init__(self, result: BuildResult):
-        self.result = result
+    def __init__(self, result: BuildResult, indexing: Indexing | None = None):
+        self.result, self.indexing = result, indexing
 
     def __call__(self, name: str, step: Callable, *args):
+        if self.indexing is not None and self.indexing.stopped:
+            raise Stopped()  # before anything was put in place: the build leaves no trace
         start = time.perf_counter()
         value = step(*args)
         self.result.timings.append((name, time.perf_counter() - start))
@@ -95,23 +100,29 @@ class Made:
     planned: int  # pages made and fingerprinted
 
 
-def build(config: Config, clean: bool = False, progress: bool = False) -> BuildResult:
-    """Build site/ from content/, redoing only what changed; leave site/ as it was on failure."""
+def build(config: Config, clean: bool = False, progress: bool = False,
+          indexing: Indexing | None = None) -> BuildResult:
+    """Build site/ from content/, redoing only what changed; leave site/ as it was on failure.
+
+    INDEXING may defer re-indexing the search index, or stop the build (search.py, indexer.py).
+    """
     with no_collection():  # it walked the loaded cache again and again: 0.13 s of a one-story rebuild
-        return build_site(config, clean, progress)
+        return build_site(config, clean, progress, indexing or Indexing())
 
 
-def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
+def build_site(config: Config, clean: bool, progress: bool, indexing: Indexing) -> BuildResult:
     """Run the steps of a build, timing each."""
     result = BuildResult()
-    step = Timer(result)
+    step = Timer(result, indexing)
     result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
     inputs = step("scan", scan_inputs, config)
     cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
-    if step("up to date?", up_to_date, config, inputs, cache):
+    lagging = cache.state.pending and not indexing.defer  # the search index waits for this build
+    if not lagging and step("up to date?", up_to_date, config, inputs, cache):
         result.pages.update(cache.state.kinds)
         result.problems = list(cache.state.problems)
         result.up_to_date = True
+        result.search_pending = cache.state.pending
         return result
     content = step("read content", read_content, config, inputs, cache, result)
     ahead = step("dates", dates_ahead, content, dt.datetime.now(dt.timezone.utc), result)
@@ -125,9 +136,11 @@ def build_site(config: Config, clean: bool, progress: bool) -> BuildResult:
         chosen = step("compare", select_groups, job, groups, cache)
         made = step("render", render_groups, job, chosen, progress,
                     lambda: save_cache(cache, SHARDED, pending=True))
+        step.indexing = None  # from here on a stop ends the indexing only, and the build puts in place what it made
         search = step("search index", index_stories, config, content.site, urls, bodies, job, cache.read("plan"),
-                      inputs.stamp)
-        made.groups[SEARCH] = (search.key, search.records)
+                      inputs.stamp, indexing)
+        made.groups.update(search.groups)
+        result.search_pending, result.indexed = search.pending, search.indexed
         outputs, journal = step("stage", stage_site, config, content.site, inputs, cache, job, groups, made,
                                 search, result, content.pictures)
         parts = step("save cache", save_state, config, cache, inputs, content, related, made, outputs, result,
@@ -434,6 +447,7 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
         except OSError:
             pass
     cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs,
-                             Counter(result.pages), list(result.problems), bool(ahead), content.pictures.files))
+                             Counter(result.pages), list(result.problems), bool(ahead), content.pictures.files,
+                             result.search_pending))
     save_cache(cache, pending=True)
     return tuple(sorted(cache.pending))

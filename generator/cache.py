@@ -59,6 +59,7 @@ class State:
     problems: list = field(default_factory=list)  # the stories left out, as errors.Problem: said again
     ahead: bool = False  # a story was dated far ahead: the home page depends on the clock, and the editor is warned
     images: dict = field(default_factory=dict)  # the stories' image files (missing ones too) -> images.Picture
+    pending: bool = False  # the search index lags the stories: a build that indexes has work even with no change
 
 
 @dataclass(slots=True)

@@ -293,7 +293,7 @@ def search_page(config: Config, urls: Urls) -> Page:
     """Return the search page: a form that works without script, and results from the Pagefind index."""
     url = urls.index("search")
     return Page(url, "search.html", {"head": head(config, urls, url, "Search", f"Search every story of {config.title}."),
-                                     "pagefind": urls.file("pagefind/pagefind.js")}, "search")
+                                     "pagefind": urls.file("pagefind/")}, "search")
 
 
 def site_files(config: Config, urls: Urls) -> list[Page]:

@@ -1,7 +1,12 @@
-"""The live preview's rebuilds: re-ingest changed seeds, rebuild, and remember what is wrong now."""
+"""The live preview's rebuilds: re-ingest changed seeds, rebuild, and remember what is wrong now.
+
+With BACKGROUND indexing (what `digest serve` uses) a rebuild leaves the search index as it was and
+the index catches up afterwards, on a thread of its own (reindex.py): a save shows at once.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sys
 import threading
@@ -9,12 +14,14 @@ import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, TextIO
+from typing import Any, Callable, Iterable, Mapping, TextIO
 
 from generator.build import build
 from generator.config import CONFIG_NAME, Config, load_config
 from generator.errors import DigestError, Problem, display_path
+from generator.indexer import Indexing, Stopped
 from generator.lock import project_lock
+from generator.reindex import Reindexer
 
 WATCHED = ("seeds", "content", "themes", "templates", "static", CONFIG_NAME)
 
@@ -59,7 +66,7 @@ class Preview:
     """
 
     def __init__(self, config: Config, overrides: Mapping[str, Any] | None = None,
-                 out: TextIO = sys.stdout, err: TextIO = sys.stderr):
+                 out: TextIO = sys.stdout, err: TextIO = sys.stderr, background: bool = False):
         self.config = config
         self.overrides = dict(overrides or {})
         self.out, self.err = out, err
@@ -68,7 +75,10 @@ class Preview:
         self._seed_problems: dict[Path, tuple[Problem, ...]] = {}
         self._build_problems: tuple[Problem, ...] = ()
         self.generation = 0  # finished (re)builds: a page that shows an older one must reload
-        self._busy = threading.Lock()  # one rebuild at a time: the watcher's, or a request's (restore)
+        self._lagging = False  # the last build left the search index behind its stories
+        self._busy = threading.Lock()  # one rebuild at a time: the watcher's, a request's (restore), the index's
+        self.reindexer = Reindexer(self._catch_up) if background else None
+        self.on_indexed: Callable[[], None] = lambda: None  # the index caught up: serve reloads search pages
 
     @property
     def root(self) -> Path:
@@ -81,17 +91,32 @@ class Preview:
             self._build("built")
             self._settle()
 
+    def catch_up(self) -> None:
+        """Ask for the search index to catch up with the last rebuild, in the background (if it lags)."""
+        if self.reindexer is not None and self._lagging:
+            self.reindexer.want()
+
+    def close(self) -> None:
+        """Stop indexing in the background, and wait for it to end."""
+        if self.reindexer is not None:
+            self.reindexer.close()
+
+    def _held(self):
+        """Hold the background indexing while a reader waits for a rebuild."""
+        return self.reindexer.held() if self.reindexer is not None else contextlib.nullcontext()
+
     def restore(self) -> None:
         """Build site/ again if it is gone (make clean): asked by a request, on the server's thread."""
-        with self._busy:
+        with self._held(), self._busy:
             if not self.config.path("site").is_dir():
                 print("site/ was deleted: building it again", file=self.out, flush=True)
                 self._build("rebuilt")
                 self._settle()
+        self.catch_up()
 
     def rebuild(self, paths: Iterable[Path]) -> None:
         """React to changed files: reload config, re-ingest seeds, rebuild what depends on them."""
-        with self._busy:
+        with self._held(), self._busy:
             self._rebuild(frozenset(paths))
 
     def _rebuild(self, paths: frozenset[Path]) -> None:
@@ -137,7 +162,7 @@ class Preview:
         start = time.perf_counter()
         try:
             with self._lock("build"):
-                result = build(self.config)
+                result = build(self.config, indexing=Indexing(defer=self.reindexer is not None))
         except DigestError as exc:
             self._build_problems = tuple(where(p, self.root) for p in exc.problems)
             return
@@ -145,10 +170,37 @@ class Preview:
             self._build_problems = (self._crashed("build", exc),)
             return
         self._build_problems = tuple(where(p, self.root) for p in result.problems)
+        self._lagging = result.search_pending
         for warning in result.warnings:
             print(f"warning: {where(warning, self.root)}", file=self.err, flush=True)
         print(f"{verb} in {time.perf_counter() - start:.2f}s: wrote {result.written}, "
               f"removed {result.removed}", file=self.out, flush=True)
+
+    def _catch_up(self, indexing: Indexing) -> None:
+        """Index what the last rebuild left out of the search index (on the reindexer's thread)."""
+        start = time.perf_counter()
+        with self._busy:
+            if self._config_problems or not self._lagging:
+                return
+            try:
+                with self._lock("search index"):
+                    result = build(self.config, indexing=indexing)
+            except Stopped:
+                return  # a save came in: its rebuild asks again
+            except DigestError as exc:
+                for problem in exc.problems:
+                    print(f"error: {where(problem, self.root)}", file=self.err, flush=True)
+                self._lagging = False  # said once; the next save tries again
+                return
+            except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview
+                self._crashed("search index", exc)
+                self._lagging = False
+                return
+            self._lagging = result.search_pending
+        if not result.search_pending:
+            print(f"search index caught up in {time.perf_counter() - start:.2f}s: {result.indexed} stories "
+                  "indexed again", file=self.out, flush=True)
+            self.on_indexed()
 
     def _lock(self, command: str):
         """Hold the project's lock (a build or ingest of the command line may hold it: wait)."""

@@ -1,42 +1,45 @@
-"""The search index: one Pagefind record per story, indexed by the Pagefind binary in memory.
+"""The search index: one Pagefind record per story, indexed in parts that the search page merges.
 
 The records are made from the model (no rendered page is parsed again): the story's text to
 search, what a result shows (headline, date, dateline, summary) and the filters a reader narrows
-by (people, places, organisations, tags, agency, year). Pagefind's own Python wrapper polls its
-service once per 0.1 s for each answer (10,000 stories took 1,000 s); this client speaks the same
-documented service protocol (base64 JSON messages ending in a comma) but streams them.
+by (people, places, organisations, tags, agency, year). Pagefind cannot update an index in place,
+so the stories are indexed in parts, each a period of the calendar (shards.py), and a build
+re-indexes only the parts whose stories changed. site/pagefind/ holds `shards.json` (the parts,
+newest first) and a folder per part, a whole Pagefind bundle each: the search page loads the newest
+with its script and merges the others into it with Pagefind's `mergeIndex` (their script and
+WebAssembly are not fetched). Pagefind needs a primary index with stories in it: an empty one of
+its own would not load.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import html
-import importlib.metadata
 import json
 import re
-import subprocess
-import threading
-from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping, Sequence
 
+from generator import shards
 from generator.cache import PageRecord, PlanMemo, quick_digest
 from generator.config import Config
-from generator.errors import DigestError, Problem
+from generator.indexer import FOLDER, Indexing, Stopped, index, indexer_version
 from generator.models import Article, Site
 from generator.render import RenderJob
 from generator.urls import Urls
 from generator.views import display_date
 
-FOLDER = "pagefind"  # the bundle's folder in site/; its pagefind.js finds the rest beside itself
-GROUP = "search-index"  # its key and files are kept among the page groups' in the cache
-# what the site's search page needs of the bundle; Pagefind's own ready-made interfaces are left out
+GROUP = "search-index"  # the keys and files of the parts are kept among the page groups', as GROUP/PART
+LIST = f"{FOLDER}/shards.json"  # the parts the search page merges, newest first
+# what the site's search page needs of a bundle; Pagefind's own ready-made interfaces are left out,
+# and so is the WebAssembly of languages the index does not have
 UNUSED = re.compile(r"pagefind-(component-|modular-)?ui\.|pagefind-highlight\.|playground/")
+WASM = re.compile(r"wasm\.(.*)\.pagefind$")
 _TAG = re.compile(r"<[^>]+>")
 # Pagefind writes its filter files (and so the meta file and entry that name them by hash) in the
 # order of a Rust hash map, which changes from run to run: the same stories give the same filters
 # in other bytes. Every other file of the bundle is the same bytes for the same stories.
-UNSTABLE = re.compile(FOLDER + r"/(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)$")
+UNSTABLE = re.compile(FOLDER + r"/([^/]+/)?(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)$")
 
 
 def same_bytes_expected(path: str) -> bool:
@@ -75,130 +78,80 @@ def records(articles: Mapping[str, Article], order: Sequence[str], urls: Urls,
         yield record(article, "/" + url[len(urls.base_path):], bodies[key])
 
 
-def index(found: Iterable[dict[str, Any]], language: str) -> dict[str, bytes]:
-    """Index the records with the Pagefind binary; return the bundle's files by path in site/."""
-    with Service() as service:
-        index_id = service.ask([{"type": "NewIndex", "config": {"force_language": language[:2]}}])[0]["index_id"]
-        service.ask({"type": "AddRecord", "index_id": index_id, "language": language[:2], **r} for r in found)
-        files = service.ask([{"type": "GetFiles", "index_id": index_id}])[0]["files"]
-    return {f"{FOLDER}/{f['path']}": base64.b64decode(f["content"])
-            for f in sorted(files, key=lambda f: f["path"]) if not UNUSED.match(f["path"])}
-
-
-def executable() -> str:
-    """Return the Pagefind binary that the pagefind_bin wheel ships (nothing is downloaded)."""
-    try:
-        from pagefind_bin import get_executable
-    except ImportError:
-        raise DigestError(Problem(FOLDER, "the Pagefind indexer is not installed: run make site (it installs "
-                                          "pagefind[bin]) or set search: false in config.yaml")) from None
-    return str(get_executable())
-
-
-def indexer_version() -> str:
-    """Return the version of the installed Pagefind binary's wheel ('' when there is none)."""
-    try:
-        return importlib.metadata.version("pagefind_bin")
-    except importlib.metadata.PackageNotFoundError:
-        return ""
-
-
-class Service:
-    """The Pagefind binary run as a service: requests go in on stdin, answers come out on stdout."""
-
-    def __init__(self) -> None:
-        self.process: subprocess.Popen | None = None
-        self.next_id = 0
-
-    def __enter__(self) -> Service:
-        self.process = subprocess.Popen([executable(), "--service"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        assert self.process is not None
-        self.process.stdin.close()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def ask(self, payloads: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Send every payload (from a thread, so that neither pipe fills); return the answers in order."""
-        assert self.process is not None
-        messages = [base64.b64encode(json.dumps({"message_id": self.next_id + i, "payload": p}).encode()) + b","
-                    for i, p in enumerate(payloads)]
-        self.next_id += len(messages)
-        if not messages:
-            return []
-        writer = threading.Thread(target=self._send, args=(messages,), daemon=True)
-        writer.start()
-        answers = []
-        for answer in self._answers():
-            answers.append(answer)
-            if len(answers) == len(messages):
-                break
-        writer.join()
-        if len(answers) < len(messages):
-            raise DigestError(Problem(FOLDER, "the Pagefind search indexer stopped before it finished; "
-                                              "reinstall it (make site) or set search: false in config.yaml"))
-        return answers
-
-    def _send(self, messages: list[bytes]) -> None:
-        try:
-            for message in messages:
-                self.process.stdin.write(message)
-            self.process.stdin.flush()
-        except (OSError, ValueError):
-            pass  # the service died: the reader finds its answers missing and says so
-
-    def _answers(self) -> Iterator[dict[str, Any]]:
-        """Yield each answer's payload as it comes; raise on an error from Pagefind."""
-        buffer = b""
-        while True:
-            chunk = self.process.stdout.read1(1 << 20)
-            if not chunk:
-                return
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for message in messages:
-                payload = json.loads(base64.b64decode(message))["payload"]
-                if payload.get("type") == "Error":
-                    raise DigestError(Problem(FOLDER, f"Pagefind could not index a story: {payload.get('message')}"))
-                yield payload
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SearchMade:
-    """The search index's files this build: their records, the key of what they index, those written."""
+    """The search index this build: each part's key and files, those written, what is left to index."""
 
-    key: str
-    records: list[PageRecord]
-    written: list[str]
+    groups: dict[str, tuple[str, list[PageRecord]]] = field(default_factory=dict)
+    written: list[str] = field(default_factory=list)
+    pending: bool = False  # some part lags its stories (indexing deferred or stopped): index it later
+    indexed: int = 0  # stories indexed this time
+
+    @property
+    def records(self) -> list[PageRecord]:
+        """Return the records of every file of the index."""
+        return [r for _, records in self.groups.values() for r in records]
 
 
 def index_stories(config: Config, site: Site, urls: Urls, bodies: Mapping[str, str], job: RenderJob,
-                  memo: PlanMemo, stamp: str) -> SearchMade:
-    """Index the stories again only when one of them changed since the last build; stage new files.
+                  memo: PlanMemo, stamp: str, indexing: Indexing) -> SearchMade:
+    """Index again the parts whose stories changed since the last build; stage their files.
 
-    Pagefind cannot update an index: a changed story re-indexes them all, while a build whose
-    stories are as before (a template or a setting changed) costs one hash. STAMP is the hash of
-    the generator's code.
+    A part whose stories are as before costs one hash. INDEXING may defer the work (the part keeps
+    its last index, or has none yet) or stop it midway. STAMP is the hash of the generator's code.
     """
+    made = SearchMade()
     if not config.search:
-        return SearchMade("", [], [])
+        return made
     settings = (stamp, indexer_version(), config.language, sorted(config.permalinks.items()))
-    key = quick_digest((settings, "".join(job.metas[k] + job.body_hashes[k] for k in site.order)))
-    old = memo.groups.get(GROUP)
-    if not job.force and old is not None and old[0] == key and all(r.path in job.previous for r in old[1]):
-        return SearchMade(key, old[1], [])
-    files = index(records(site.articles, site.order, urls, bodies), config.language)
-    made, written = [], []
-    for path, data in files.items():
-        fingerprint = hashlib.sha1(data).hexdigest()
-        if job.force or job.previous.get(path) != fingerprint:
-            job.staging.write(path, data)
-            written.append(path)
-        made.append(PageRecord(path, urls.file(path), "search-index", None, False, fingerprint))
-    return SearchMade(key, made, written)
+    wanted = {}
+    for name, keys in shards.plan({k: site.articles[k].day for k in site.order}).items():
+        wanted[f"{GROUP}/{name}"] = (quick_digest((settings, name, "".join(job.metas[k] + job.body_hashes[k]
+                                                                         for k in keys))), keys)
+    for group, (key, keys) in wanted.items():
+        old = memo.groups.get(group)
+        if not job.force and old is not None and old[0] == key and all(r.path in job.previous for r in old[1]):
+            made.groups[group] = old
+        elif indexing.defer or indexing.stopped or not _index_part(config, site, urls, bodies, job, made,
+                                                                      group, key, keys, indexing):
+            made.pending = True
+            if old is not None and not job.force and all(r.path in job.previous for r in old[1]):
+                made.groups[group] = old  # the last index of the part serves until it is made again
+    _list_parts(urls, job, made)
+    return made
+
+
+def _index_part(config: Config, site: Site, urls: Urls, bodies: Mapping[str, str], job: RenderJob,
+                made: SearchMade, group: str, key: str, keys: Sequence[str], indexing: Indexing) -> bool:
+    """Index one part and stage its files; False when the indexing was stopped."""
+    try:
+        files = index(records(site.articles, keys, urls, bodies), config.language, indexing)
+    except Stopped:
+        return False
+    folder = FOLDER + group[len(GROUP):]
+    languages = json.loads(files["pagefind-entry.json"])["languages"].values()
+    wasm = {language["wasm"] for language in languages}
+    found = []
+    # the entry, which names the metadata, which names the chunks, goes in place after what it names
+    for path in sorted(files, key=lambda p: (p == "pagefind-entry.json", p.endswith(".pf_meta"), p)):
+        unused = WASM.match(path) and WASM.match(path).group(1) not in wasm
+        if not (UNUSED.match(path) or unused):
+            found.append(_stage(job, made, f"{folder}/{path}", urls, files[path]))
+    made.groups[group] = (key, found)
+    made.indexed += len(keys)
+    return True
+
+
+def _list_parts(urls: Urls, job: RenderJob, made: SearchMade) -> None:
+    """Write the list of the parts that have an index, newest first, for the search page."""
+    names = sorted((g[len(GROUP) + 1:] for g in made.groups), reverse=True)
+    data = json.dumps(names).encode("utf-8")
+    made.groups[GROUP + ":list"] = ("", [_stage(job, made, LIST, urls, data)])
+
+
+def _stage(job: RenderJob, made: SearchMade, path: str, urls: Urls, data: bytes) -> PageRecord:
+    fingerprint = hashlib.sha1(data).hexdigest()
+    if job.force or job.previous.get(path) != fingerprint:
+        job.staging.write(path, data)
+        made.written.append(path)
+    return PageRecord(path, urls.file(path), "search-index", None, False, fingerprint)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import html
+import json
 import mimetypes
 import socket
 import sys
@@ -13,7 +14,7 @@ import webbrowser
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from livereload.server import LiveScriptInjector
@@ -112,10 +113,28 @@ class OwnHost:
 
 
 class ReloadSocket(OwnHost, LiveReloadHandler):
-    """livereload's socket, opened only from the preview's own pages."""
+    """livereload's socket, opened only from the preview's own pages; it knows which page opened it."""
+
+    page = ""  # the path of the page, from the 'info' message of livereload's handshake
 
     def check_origin(self, origin: str) -> bool:
         return origin_allowed(origin, self.settings["served_host"])
+
+    def on_message(self, message: str) -> None:
+        try:
+            found = json.loads(message)
+            if isinstance(found, dict) and isinstance(found.get("url"), str):
+                self.page = urlsplit(found["url"]).path
+        except ValueError:
+            pass
+        super().on_message(message)
+
+
+def reload_pages(path: str) -> None:
+    """Tell the open pages at PATH (on the HTTP thread) to reload themselves, and no others."""
+    for waiter in list(LiveReloadHandler.waiters):
+        if getattr(waiter, "page", None) == path:
+            waiter.write_message({"command": "reload", "path": path, "liveCSS": False, "liveImg": True})
 
 
 class ReloadScript(OwnHost, LiveReloadJSHandler):
@@ -231,6 +250,11 @@ class HttpThread:
         if self.loop is not None:
             self.loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
+    def reload_pages(self, path: str) -> None:
+        """Tell the open pages at PATH to reload themselves."""
+        if self.loop is not None:
+            self.loop.add_callback(reload_pages, path)
+
     def stop(self) -> None:
         """Stop serving and wait a moment for the thread to finish."""
         if self.loop is not None and self.done is not None:
@@ -272,9 +296,11 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, open_browse
         print(f"error: {exc.strerror}", file=sys.stderr)
         return 1
     port = sockets[0].getsockname()[1]  # the real one when asked for port 0
-    preview = Preview(config, overrides)
+    preview = Preview(config, overrides, background=True)
     watcher = open_watcher(config.root, WATCHED)
     http, stop = HttpThread(application(preview, host), sockets), threading.Event()
+    # an open search page reloads once the index caught up with the saves it searches
+    preview.on_indexed = lambda: http.reload_pages(preview.config.base_path + "search/")
     try:
         preview.start()
         http.start()
@@ -284,13 +310,16 @@ def serve(config: Config, host: str = "127.0.0.1", port: int = 8000, open_browse
         print(f"serving {url} with live reload (Ctrl-C to stop)", flush=True)
         if open_browser:
             threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        preview.catch_up()
         while True:
             changes = watcher.wait(stop)
             preview.rebuild(changes)
             http.reload_browsers()
+            preview.catch_up()  # the search index, once the pages are shown
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr, flush=True)
     finally:
         watcher.close()
+        preview.close()
         http.stop()
     return 0

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from fixture_site import served_fixture
+from fixture_site import STORIES, served_fixture
 
 pytestmark = pytest.mark.browser
+
+# a story of another year: the index comes in two parts (2025 and 2024), merged by the search page
+BRIDGE = dict(slug="ganga-bridge-opens", date="2024-06-14T10:00:00+05:30", dateline="Patna",
+              title="Nitish Kumar opens the new Ganga bridge at Patna",
+              summary="The four-lane bridge cuts the drive to north Bihar by an hour.",
+              people=["Nitish Kumar"], places=["Patna", "Bihar"], tags=["Transport"],
+              body="Chief Minister Nitish Kumar opened the four-lane bridge over the Ganga on Friday.")
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """The fixture digest, built with its search index and served under /digest/."""
-    with served_fixture(tmp_path_factory.mktemp("search")) as site:
+    """The fixture digest and a story of 2024, built with the search index and served under /digest/."""
+    with served_fixture(tmp_path_factory.mktemp("search"), stories=STORIES + (BRIDGE,)) as site:
         yield site
 
 
@@ -87,3 +94,22 @@ def test_a_search_with_no_match_says_so(page, served):
     page.goto(served.base_url + "search/?q=zeppelin")
     wait_for_status(page, "No stories found")
     assert titles(page) == []
+
+
+def test_a_search_finds_stories_in_every_part_of_the_index(page, served):
+    requested = []
+    page.on("response", lambda r: requested.append(r.url))
+    page.goto(served.base_url + "search/?q=bridge")
+    wait_for_status(page, "1 story")
+    assert titles(page) == ["Nitish Kumar opens the new Ganga bridge at Patna"]
+    assert any("/digest/pagefind/2024/" in u for u in requested) and any("/digest/pagefind/2025/" in u for u in requested)
+    assert sum("wasm." in u for u in requested) == 1, "the parts merged into the first share its WebAssembly"
+
+
+def test_a_filter_lists_its_stories_newest_first_across_the_parts(page, served):
+    page.goto(served.base_url + "search/?place=Patna")
+    wait_for_status(page, "4 stories")
+    assert titles(page) == ["Tejashwi Yadav promises ten lakh jobs at his last Patna rally",
+                            "Patna metro completes its first trial run", "Bihar campaign enters its final week",
+                            "Nitish Kumar opens the new Ganga bridge at Patna"]
+    assert "2024 (1)" in page.locator("#filter-year option").all_inner_texts()

@@ -51,4 +51,8 @@ def test_only_the_filter_files_of_the_index_may_differ_between_runs():
     assert not same_bytes_expected("pagefind/pagefind-entry.json")
     assert same_bytes_expected("pagefind/fragment/en_1234567.pf_fragment")
     assert same_bytes_expected("pagefind/pagefind.js")
+    assert not same_bytes_expected("pagefind/2025-11/filter/en_1234567.pf_filter"), "in a part of the index too"
+    assert not same_bytes_expected("pagefind/2025-11/pagefind-entry.json")
+    assert same_bytes_expected("pagefind/2025-11/fragment/en_1234567.pf_fragment")
+    assert same_bytes_expected("pagefind/shards.json")
     assert same_bytes_expected("2025/11/07/x/index.html")

@@ -188,7 +188,7 @@ def test_a_crash_in_the_build_is_shown_and_the_preview_goes_on(project: Path, mo
     preview = preview_of(project)
     preview.start()
 
-    def broken_build(config):
+    def broken_build(config, **how):
         raise KeyError("a bug")
 
     monkeypatch.setattr("generator.preview.build", broken_build)

@@ -1,6 +1,7 @@
 // The search page: the Pagefind index searched in the browser. The query and the chosen filters
 // live in the URL (?q=...&person=...), so a search can be shared or bookmarked; results show the
-// headline, date, dateline and summary as the site's cards do.
+// headline, date, dateline and summary as the site's cards do. The index comes in parts, each a
+// period of the calendar: data-pagefind is their folder, whose shards.json lists them newest first.
 const PAGE = 20; // results shown at a time
 const OPTIONS = 150; // values listed in a filter (most frequent first); a chosen one always stays
 
@@ -17,7 +18,11 @@ input.value = params.get("q") || "";
 for (const select of selects) if (params.get(select.name)) initial[select.name] = params.get(select.name);
 
 let pagefind = null;
-let results = [];
+let parts = []; // the index's parts, newest first
+let results = []; // the results found so far: a search with no words fills it part by part
+let later = []; // the parts such a search has yet to list
+let within = {}; // the filters of the search shown
+let total = 0;
 let shown = 0;
 let run = 0; // each search's number: an older search that ends late shows nothing
 let ready = false; // the index and its filters are loaded: a search typed before then waits for them
@@ -92,11 +97,19 @@ function card(data) {
 }
 
 async function showMore(mine) {
+  // a merged search orders each part's results by their place in that part only: newest first
+  // across the archive is each part's stories by date, one part after the other
+  while (results.length < shown + PAGE && later.length) {
+    const part = later.shift();
+    const found = await pagefind.search(null, { filters: { ...within, shard: part }, sort: { date: "desc" } });
+    if (mine !== run) return;
+    results.push(...found.results);
+  }
   const next = await Promise.all(results.slice(shown, shown + PAGE).map((r) => r.data()));
   if (mine !== run) return;
   list.append(...next.map(card));
   shown += next.length;
-  more.hidden = shown >= results.length;
+  more.hidden = shown >= total;
 }
 
 function describe(count, query, filters) {
@@ -117,6 +130,8 @@ async function search() {
   remember(query, filters);
   if (!query && !Object.keys(filters).length) {
     results = [];
+    later = [];
+    total = 0;
     list.replaceChildren();
     more.hidden = true;
     status.textContent = "Type a word or a name, or choose a person, place or year.";
@@ -124,14 +139,17 @@ async function search() {
     return;
   }
   status.textContent = "Searching…";
-  const found = await pagefind.search(query || null, { filters, sort: query ? undefined : { date: "desc" } });
+  const found = await pagefind.search(query || null, { filters });
   if (mine !== run) return;
-  results = found.results;
+  within = filters;
+  results = query ? found.results : [];
+  later = query ? [] : parts.slice();
+  total = found.results.length;
   shown = 0;
   list.replaceChildren();
   fillFilters(found.filters, filters);
   await showMore(mine);
-  if (mine === run) status.textContent = describe(results.length, query, filters);
+  if (mine === run) status.textContent = describe(total, query, filters);
 }
 
 let timer = 0;
@@ -152,13 +170,29 @@ for (const select of selects) {
 }
 more.addEventListener("click", () => showMore(run));
 
+async function load() {
+  const folder = new URL(form.dataset.pagefind, location.href).pathname;
+  const response = await fetch(folder + "shards.json");
+  if (!response.ok) throw new Error(`${folder}shards.json: ${response.status}`);
+  parts = await response.json();
+  if (!parts.length) return false;
+  // the newest part is Pagefind's own (its script, WebAssembly and index); the others merge into it
+  const base = form.dataset.base;
+  pagefind = await import(`${folder}${parts[0]}/pagefind.js`);
+  await pagefind.options({ baseUrl: base, mergeFilter: { shard: parts[0] } });
+  await Promise.all(parts.slice(1).map((part) => pagefind.mergeIndex(`${folder}${part}/`, { baseUrl: base, mergeFilter: { shard: part } })));
+  await pagefind.filters(); // loads the filter index: without it a search returns no filter counts
+  return true;
+}
+
 try {
   status.textContent = "Loading the search index…";
-  pagefind = await import(form.dataset.pagefind);
-  await pagefind.options({ baseUrl: form.dataset.base });
-  await pagefind.filters(); // loads the filter index: without it a search returns no filter counts
-  ready = true;
-  await search(); // what the URL asked for, or what was typed while the index loaded
+  if (await load()) {
+    ready = true;
+    await search(); // what the URL asked for, or what was typed while the index loaded
+  } else {
+    status.textContent = "There is no story to search yet.";
+  }
 } catch (error) {
   status.textContent = "Search could not load its index. Every story is still listed by edition, person and place.";
   console.error(error);
