@@ -1,6 +1,6 @@
 """Measure how tall a built site's pages are on a phone, in headless Chromium, and report the tallest by kind.
 
-    .venv/bin/python bench/page_heights.py PROJECT_DIR [--width 375] [--screen 667] [--per-kind 12]
+    .venv/bin/python bench/page_heights.py PROJECT_DIR [--width 375] [--screen 667] [--per-kind 12] [--kinds edition,home]
 
 Serves PROJECT_DIR/site/ under the path of its base_url, as GitHub Pages does, and loads in
 Chromium (Debian's, at 375 px wide by default) the PER_KIND largest HTML files of each page kind
@@ -52,7 +52,14 @@ def served(site: Path, prefix: str):
         def log_message(self, *args) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    class Server(http.server.ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, request, client_address) -> None:  # a page left before its last file came
+            if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+                super().handle_error(request, client_address)
+
+    server = Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
@@ -68,10 +75,13 @@ def main() -> None:
     parser.add_argument("--width", type=int, default=375)
     parser.add_argument("--screen", type=int, default=667)
     parser.add_argument("--per-kind", type=int, default=12)
+    parser.add_argument("--kinds", default="", help="measure only these kinds, comma-separated (edition,home)")
     args = parser.parse_args()
     site = args.project / "site"
     prefix = urlsplit(load_config(args.project).base_url).path or "/"
     kinds = pages_by_kind(site)
+    if args.kinds:
+        kinds = {kind: pages for kind, pages in kinds.items() if kind in args.kinds.split(",")}
     from playwright.sync_api import sync_playwright
 
     server, base = served(site, prefix if prefix.endswith("/") else prefix + "/")

@@ -39,28 +39,41 @@ def archive_days(site: Site) -> list[Day]:
             for e in site.editions if e.articles]
 
 
-def archive_groups(site: Site, config: Config, urls: Urls) -> Iterator[Group]:
-    """Yield the groups of the year and month pages and of the pages of the editions index."""
+def archive_groups(site: Site, config: Config, urls: Urls) -> list[Group]:
+    """Return the groups of the year and month pages and of the pages of the editions index."""
     days = archive_days(site)
     years = [(year, [d for d in days if d.day.year == year]) for year in dict.fromkeys(d.day.year for d in days)]
+    return [*year_groups(config, urls, years), *month_groups(site, config, urls, days),
+            *editions_groups(config, urls, days, tuple(year for year, _ in years))]
+
+
+def year_groups(config: Config, urls: Urls, years: Sequence[tuple[int, list[Day]]]) -> Iterator[Group]:
+    """Yield a group per year: its page reads its days (not their leads) and the years around it."""
     for i, (year, listed) in enumerate(years):
         around = (years[i - 1][0] if i else None, years[i + 1][0] if i + 1 < len(years) else None)
-        rows = tuple(d[:3] for d in listed)  # not the leads: a year's page does not show them
+        rows = tuple(d[:3] for d in listed)
         yield Group(f"year:{year}", (), (), (rows, around),
                     partial(lambda *args: [year_page(*args)], config, urls, year, rows, around))
+
+
+def month_groups(site: Site, config: Config, urls: Urls, days: Sequence[Day]) -> Iterator[Group]:
+    """Yield a group per month: its page reads its days, their lead stories and the months around it."""
     months = by_month(days, lambda d: d.day)
     for i, (month, listed) in enumerate(months):
         around = (months[i - 1][0] if i else None, months[i + 1][0] if i + 1 < len(months) else None)
         yield Group(f"month:{month:%Y-%m}", tuple(d.lead for d in listed), (), (tuple(listed), around),
                     partial(lambda *args: [month_page(*args)], site, config, urls, month, tuple(listed), around))
+
+
+def editions_groups(config: Config, urls: Urls, days: Sequence[Day], years: tuple[int, ...]) -> Iterator[Group]:
+    """Yield a group per page of the editions index: it reads its months' days and the list of years."""
     pages = whole_months(by_month([d[:3] for d in days], lambda d: d[0]), EDITIONS_PER_PAGE)
-    year_list = tuple(year for year, _ in years)
-    start = 1
+    start = 1  # the position of the page's first edition among all
     for number, part in enumerate(pages, start=1):
         shown = tuple((month, tuple(listed)) for month, listed in part)
-        yield Group(f"editions:{number}", (), (), (shown, number, len(pages), year_list, len(days), start),
+        yield Group(f"editions:{number}", (), (), (shown, number, len(pages), years, len(days), start),
                     partial(lambda *args: [editions_page(*args)], config, urls, shown, number, len(pages),
-                            year_list, len(days), start))
+                            years, len(days), start))
         start += sum(len(listed) for _, listed in part)
 
 

@@ -144,10 +144,13 @@ def unpublish_stories(config: Config, args: argparse.Namespace) -> int:
 
 def run_init(args: argparse.Namespace) -> int:
     """Make a new digest and say what to do next."""
-    from generator.starter import make_digest
+    from generator.starter import make_digest, names_generator
 
     folder = args.dir if args.dir.is_absolute() else args.root / args.dir
     made = make_digest(folder)
+    if not names_generator((folder / "requirements.txt").read_text(encoding="utf-8")):
+        print(f"warning: {folder / 'requirements.txt'}: names no generator for the Pages workflow to install: "
+              "write its line (a git URL, or a wheel) before the first push", file=sys.stderr)
     if not args.quiet:
         print(f"made a new digest in {folder}: " + ", ".join(made))
         print(f"next: cd {folder} && make site   (then `make serve` to preview)")

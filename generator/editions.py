@@ -57,7 +57,9 @@ def edition_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, Vie
     listed = collection(config, urls, url, title, about, [cards[k]["url"] for k in keys],
                         (number - 1) * config.paginate + 1)
     context = {
-        "head": head(config, urls, url, title, about, jsonld=listed),
+        # shared, the edition shows its lead story's picture
+        "head": head(config, urls, url, title, about, image=cards[keys[0]]["image"] if number == 1 and keys else None,
+                     jsonld=listed),
         "date": date, "datetime": edition.day.isoformat(), "count": count,
         "first": (number - 1) * config.paginate + 1, "items": [cards[k] for k in keys],
         "month": {"url": urls.month(edition.day), "name": f"{edition.day:%B %Y}"},

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
 import sys
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 import generator
 from generator.errors import DigestError, Problem
@@ -20,18 +24,58 @@ FILLED = ("config.yaml", "Makefile", "README.md", "requirements.txt")
 
 
 def requirement() -> tuple[str, str]:
-    """Return the requirement line naming this generator, and a note on it for requirements.txt."""
+    """Return the requirement line naming this generator, and a note on it for requirements.txt.
+
+    Only what GitHub can reach is named: the repository and commit it was installed from, or those
+    of the git checkout it runs from when that has a remote. Otherwise the line is left for the
+    editor to write (commented out), and the Pages workflow stops with a message until it is.
+    """
     name = "wire-digest"
-    try:
-        direct = json.loads(metadata.distribution(name).read_text("direct_url.json") or "{}")
-    except (metadata.PackageNotFoundError, ValueError):
-        direct = {}
+    direct = direct_url()
     vcs = direct.get("vcs_info")
     if vcs and direct.get("url"):
         return f"{name} @ {vcs['vcs']}+{direct['url']}@{vcs['commit_id']}", "Installed from its repository."
-    return (f"{name}=={generator.__version__}",
-            "Point this line at where the generator comes from, e.g. "
-            f"{name} @ git+https://github.com/OWNER/wire-digest@v{generator.__version__}")
+    url = str(direct.get("url") or "")
+    found = checkout(Path(url2pathname(urlparse(url).path))) if url.startswith("file://") else None
+    if found is not None:
+        remote, commit = found
+        return (f"{name} @ git+{remote}@{commit}",
+                f"The commit of the generator that made this digest: push it to {remote} first.")
+    return (f"# {name} @ git+https://github.com/OWNER/wire-digest@COMMIT",
+            "Write the line that installs the generator (a git URL, or a wheel committed beside "
+            "this file) and remove the '#': the Pages workflow stops until you do. This one was "
+            "installed from a folder GitHub cannot reach.")
+
+
+def direct_url() -> dict:
+    """Return where pip installed this generator from (its direct_url.json), or {} from an index."""
+    try:
+        found = json.loads(metadata.distribution("wire-digest").read_text("direct_url.json") or "{}")
+    except (metadata.PackageNotFoundError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def checkout(folder: Path) -> tuple[str, str] | None:
+    """Return the https URL of FOLDER's git remote 'origin' and its HEAD commit, or None."""
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=30)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    try:
+        remote, commit = git("remote", "get-url", "origin"), git("rev-parse", "HEAD")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    scp = re.fullmatch(r"[\w.-]+@([\w.-]+):(.+)", remote)  # git@github.com:owner/repo.git
+    remote = f"https://{scp.group(1)}/{scp.group(2)}" if scp else remote
+    if not remote.startswith(("https://", "http://")) or not re.fullmatch(r"[0-9a-f]{40}", commit):
+        return None
+    return remote, commit
+
+
+def names_generator(requirements: str) -> bool:
+    """Tell whether the text of a requirements.txt has a line that is not a comment."""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in requirements.splitlines())
 
 
 def digest_command() -> str:

@@ -74,6 +74,7 @@ def card(article: Article, urls: Urls, timezone: str | None = None, image: str |
         "updated": article.updated.isoformat() if article.updated else None,
         "updated_time": display_time(article.updated, timezone) if article.updated else None,
         "image": picture(urls, url, image, article.image_alt),
+        "draft": article.draft,  # only `digest serve --drafts` builds a draft: it says so on its page and cards
     }
 
 

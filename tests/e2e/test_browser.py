@@ -30,7 +30,7 @@ PAGES = {
     "edition": "2025/11/07/", "people": "people/", "places": "places/", "organisations": "organisations/",
     "tags": "tags/", "editions": "editions/", "older": "page/2/", "404": "404.html",
     "year": "2025/", "month": "2025/11/", "edition-page": "2025/11/07/page/2/",
-    "search": "search/?q=Akhilesh&place=Lucknow",
+    "search": "search/?q=Akhilesh&place=Lucknow", "story-picture": "2025/11/07/flood-relief-reaches-rampur/",
 }
 SHOT_PAGES = ("home", "story", "person")
 OVERFLOW_JS = "[document.scrollingElement.scrollWidth, window.innerWidth]"
@@ -309,7 +309,7 @@ def test_axe_is_clean_on_a_phone_in_dark_mode_too(browser, served, axe_source):
     context, page = open_page(browser, 375, "dark")
     found = {}
     try:
-        for kind in ("home", "story", "person", "edition", "people"):
+        for kind in ("home", "story", "person", "edition", "people", "year", "month", "edition-page"):
             visit(page, served.base_url + PAGES[kind])
             bad, _ = axe_violations(page, axe_source)
             if bad:

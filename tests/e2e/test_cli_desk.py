@@ -91,6 +91,9 @@ def test_init_makes_a_digest_that_make_site_builds(tmp_path: Path) -> None:
     config = (folder / "config.yaml").read_text()
     assert config.startswith("# ") and 'title: "Evening News"' in config
     assert "/site/" in (folder / ".gitignore").read_text()
+    # installed from a folder GitHub cannot reach: no line that would fail in pip, and a warning
+    assert "wire-digest==" not in (folder / "requirements.txt").read_text()
+    assert "requirements.txt: names no generator" in done.stderr
     shutil.copy(REAL_SEED, folder / "seeds")
     made = subprocess.run(["make", "site"], cwd=folder, capture_output=True, text=True, timeout=600)
     assert made.returncode == 0, made.stdout + made.stderr
@@ -173,8 +176,12 @@ def test_a_draft_shows_only_in_the_preview_with_drafts(tmp_path: Path) -> None:
     server = Server(tmp_path, "--port", str(port), "--drafts")
     try:
         server.wait_for(r"^serving http://")
-        assert get(port, "/digest/2025/11/07/draft-story/")[0] == 200
-        assert "Unfinished draft" in get(port, "/digest/")[2]
+        status, _, page = get(port, "/digest/2025/11/07/draft-story/")
+        assert status == 200 and '<span class="draft-mark">Draft</span>' in page
+        home = get(port, "/digest/")[2]
+        cards = {re.search(r">([^<]+)</a></h\d>", c).group(1): c for c in home.split('<article class="card">')[1:]}
+        assert "draft-mark" in cards["Unfinished draft"] and "draft-mark" not in cards["Published story"]
+        assert "draft-mark" not in get(port, "/digest/2025/11/07/a-story/")[2]
     finally:
         server.stop()
     server = Server(tmp_path, "--port", str(port))

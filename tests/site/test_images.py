@@ -37,6 +37,8 @@ def test_a_picture_is_copied_beside_its_page_and_shown_with_its_alt_text(project
     assert f'<meta property="og:image" content="http://127.0.0.1:8000{src}">' in page
     assert '<meta name="twitter:card" content="summary_large_image">' in page
     assert src in read(project, "people/azam-khan/index.html")  # its card, on every list
+    # the day's lead: its picture is the edition's, shared
+    assert f'<meta property="og:image" content="http://127.0.0.1:8000{src}">' in read(project, "2025/11/07/index.html")
 
 
 def test_a_story_without_a_picture_writes_no_image_tag(project: Path) -> None:
