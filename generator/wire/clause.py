@@ -22,6 +22,11 @@ def main_verb(doc: Any) -> Any | None:
     if not roots:
         return None
     root = roots[0]
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is not None and subject.tag_ == "JJ":  # 'Romanian | listed state engineer X said': a misparse
+        named = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                 and any(s.dep_ in SUBJECTS and s.pos_ == "PROPN" for s in c.children)]
+        root = named[0] if named else root
     if root.lemma_.lower() in reporting():
         before = [c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.i < root.i
                   and c.pos_ in ("VERB", "AUX")]

@@ -27,7 +27,7 @@ _HOLDERS = frozenset("firm company group maker producer agency unit subsidiary".
 _ASIDE_OPENERS = frozenset("in at on for with from by under after before during through".split())
 _CLAUSE_WORDS = frozenset("and but or while who which that when as because if".split())
 _LINKING = frozenset("represents means shows marks reflects comes looks seems appears".split())
-_HEAD_END = frozenset("of from in at for with on by".split())
+_HEAD_END = frozenset("of from in at for with on by against over under into about between among across near".split())
 _RELATIVE = frozenset("who which that whose where when".split())
 _REPORTING = frozenset("said told announced warned added stated alleged claimed asserted noted "
                        "argued insisted believed feared confirmed reiterated maintained hoped "

@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.wire import namelists as nl
 from generator.wire.clause import SUBJECTS, is_time, reporting
+from generator.wire.tense import one_firm
 from generator.wire.trim import ROLES
 
 _MARKERS = frozenset({"aux", "auxpass", "neg", "prt"})
@@ -140,9 +141,16 @@ def _next_to_core(verb: Any, prep: Any) -> bool:
 
 def _conjunct(verb: Any, conj: Any, optional: list) -> None:
     """File a second predicate ('and said it ...') with its 'and' as optional."""
-    group = _group(conj, optional) | {c.i for c in verb.children if c.dep_ == "cc" and c.i < conj.i}
-    joined = any(c.dep_ == "cc" and c.i < conj.i for c in verb.children)
-    if conj.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in conj.children):
+    start = max((c.i for c in verb.children if c.dep_ == "conj" and c.i < conj.i), default=verb.i)
+    ccs = {c.i for c in verb.children if c.dep_ == "cc" and start < c.i < conj.i}  # its own 'and'
+    group = _group(conj, optional) | ccs
+    joined = bool(ccs)
+    if conj.pos_ in ("NOUN", "PROPN"):
+        rank = ASIDE  # a noun hung on a verb: a misparse ('threw an eight-hitter and | White's RBI')
+    elif conj.i == verb.i + 2 and joined and not any(c.dep_ in OBJECTS | {"prep"} for c in verb.children) \
+            and any(c.dep_ in OBJECTS | {"prep"} for c in conj.children):
+        rank = FIRST_PHRASE  # "revised and extended | their agreement": the object is both verbs'
+    elif conj.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in conj.children):
         rank = ASIDE if conj.lemma_.lower() in reporting() or _after_comma(conj) or not joined else PREDICATE
     else:
         rank = PREDICATE
@@ -197,8 +205,8 @@ def _phrase(token: Any, keep: set[int], optional: list, first: bool = False,
             optional.append((at, child.i, _group(child, optional)))
         elif dep == "conj" and child.pos_ in ("VERB", "AUX"):
             continue
-        elif dep == "conj" and rank == SUBJECT:
-            _listed(child, keep, optional)
+        elif dep == "conj" and (rank == SUBJECT and not one_firm(token, child) or _owned(child)):
+            _listed(child, keep, optional)  # "... and his multi-billion peseta line-up": a second item
         else:
             _any(child, keep, optional)
     _describe(token, keep, optional)
@@ -213,6 +221,11 @@ def _listed(item: Any, keep: set[int], optional: list) -> None:
         first -= 1
         inner.add(first)
     optional.append((LISTED, item.i, frozenset(inner)))
+
+
+def _owned(item: Any) -> bool:
+    """Tell whether a listed ITEM belongs to someone named before it ('and his line-up')."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in item.children)
 
 
 def doc_word(token: Any) -> str:

@@ -24,8 +24,8 @@ _TIME = re.compile(
     rf"|(?:,\s*)?\b(?:on|by)\s+{_DATE}\b(?:\s*,(?=\s))?"
     r"|(?:,\s*)?\b(?:earlier\s+|later\s+)?(?:today|yesterday|tonight|tomorrow)\b(?![’']s)"
     r"(?:\s*,(?=\s))?"
-    r"|\b(?:(?:from|since|over)\s+)?(?:last|this|next|earlier this)\s+(?:night|week|month|year|weekend)"
-    r"\b(?![’']s)"
+    r"|(?<!\bof )\b(?:(?:from|since|over)\s+)?(?:last|this|next|earlier this)\s+(?:night|week|month|year|weekend)"
+    r"\b(?![’']s)(?!\s+(?:would|will|is|was|could|should|may|might|has|had)\b)"  # not a clause's subject
     r"|\bhere\b(?=\s*(?:[,.;]|$|(?:today|tomorrow|yesterday|on|last|this|next|earlier)\b))"
     r"|\b(?:late|early)\s+(?:last|on)\b")
 _LEAD_CLAUSE = re.compile(
@@ -81,7 +81,7 @@ def clean(sentence: str) -> str:
     text = _TIME.sub(_time_gap, text)
     text = _APPOSITIVE.sub(" ", text)
     text = re.sub(r"\b(said|says|told \w+)\s+(?:in|at|on)\s+[^,]{0,60}?\s+that\b", r"\1", text)
-    text = re.sub(r"(?<=\b[A-Z]\.)\s*(And|To|Of|In|A|The|For|With|On|At|By|Official|Officials|Would|Will|Is|Was|Has|Dlrs)\b(?!\.)",
+    text = re.sub(r"(?<=\b[A-Z]\.)\s*(And|To|Of|In|A|The|For|With|On|At|By|Official|Officials|Would|Will|Is|Was|Has|Have|Had|Are|Were|Dlrs)\b(?!\.)",
                   lambda m: " " + m.group(1).lower(), text)
     text = re.sub(r"[\"“”]", "", text) if text.count("“") != text.count("”") or text.count('"') % 2 else text
     text = re.sub(r"\s+([,;:.])", r"\1", " ".join(text.split()))

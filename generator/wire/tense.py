@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.wire.trim import ORG_WORDS
 from generator.wire.verbs import third_person
 from generator.wire.wordlists import words
 
@@ -38,7 +39,7 @@ def is_plural(verb: Any, kept: frozenset[int] | None = None) -> bool:
                 return True
             listed = [c for c in child.children if c.dep_ == "conj" and c.i > child.i
                       and (kept is None or c.i in kept)]
-            return bool(listed) and not _one_party(child)
+            return bool(listed) and not _one_party(child) and not one_firm(child, listed[-1])
     return verb.tag_ == "VBP"
 
 
@@ -46,6 +47,16 @@ def _one_party(subject: Any) -> bool:
     """Tell whether 'X and Y' names one person: 'chairman and president, Lena Marsh'."""
     conj = next(c for c in subject.children if c.dep_ == "conj")
     return subject.lemma_.lower() in words("role_words") and conj.lemma_.lower() in words("role_words")
+
+
+def one_firm(subject: Any, last: Any) -> bool:
+    """Tell whether 'X and Y Plc' names one firm (capitalised words ending on a firm's word), or
+    'tyre and cables giant Pirelli' one name with a list in its description."""
+    span = subject.doc[subject.i:last.i + 1]
+    if last.lower_.rstrip(".") in ORG_WORDS and all(t.text[:1].isupper() or t.lower_ in ("and", "&") for t in span):
+        return True
+    return subject.tag_ == "NN" and subject.text.islower() and not any(c.dep_ == "det" for c in subject.children) \
+        and subject.right_edge.pos_ == "PROPN"
 
 
 def dated_before(verb: Any) -> bool:
@@ -71,8 +82,7 @@ def _own(verb: Any) -> list[Any]:
 
 def quoted(verb: Any) -> bool:
     """Tell whether VERB stands inside quotation marks."""
-    before = verb.doc[:verb.i].text
-    return sum(before.count(q) for q in _QUOTES) % 2 == 1
+    return sum(t.text in _QUOTES for t in verb.doc[:verb.i]) % 2 == 1
 
 
 def edits(verb: Any, plural: bool) -> dict[int, str]:

@@ -15,6 +15,7 @@ def entries(name: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=None)
 def words(name: str) -> frozenset[str]:
     """Return the entries of data/NAME.txt, lower-cased, as a set."""
     return frozenset(e.casefold() for e in entries(name))

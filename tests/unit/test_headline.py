@@ -123,9 +123,9 @@ def test_deterministic() -> None:
     ("The rebate granted at yesterday's sugar tender represents some concession to the producers, "
      "officials said.",
      "Rebate represents some concession to producers"),
-    # a firm's name with 'and' in it
+    # a firm's name with 'and' in it (short of room, the firm is the subject of its own words)
     ("Health and Rehabilitation Properties Trust said it bought two nursing homes in the state.",
-     "Health and Rehabilitation Properties Trust says it bought two nursing homes"),
+     "Health and Rehabilitation Properties Trust buys two nursing homes in state"),
     # an all-caps dateline run into the lede
     ("KOCHI Kerala police arrested three men for smuggling gold through the airport on Monday.",
      "Kerala police arrest three men for smuggling gold through airport"),
