@@ -15,6 +15,10 @@ from pools import AGENCIES, FIRST_NAMES, PARTIES, PLACES, SURNAMES, TOPICS
 
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 START = dt.datetime(2023, 1, 1, 6, 0, tzinfo=IST)
+# A big archive starts earlier, so that its stories end by then: a story dated far ahead of the
+# build is a slip of the date (newsvalue.far_ahead), and would keep every build from being incremental
+END = dt.datetime(2026, 6, 30, 6, 0, tzinfo=IST)
+MEAN_GAP = 65  # minutes between stories, on average: about 20 a day
 PEOPLE_POOL, TAG_POOL = 800, 320
 SENTENCES = (
     "{person} said on {weekday} that the {party} would press the matter in {place}.",
@@ -117,16 +121,22 @@ def render_file(meta: dict, text: str) -> str:
     return "\n".join(lines) + "\n---\n\n" + text + "\n"
 
 
+def first_day(count: int) -> dt.datetime:
+    """Return when the first of COUNT stories is dated: START, or early enough to end by END."""
+    span = dt.timedelta(minutes=MEAN_GAP * count)
+    return min(START, (END - span).replace(hour=START.hour, minute=0) - dt.timedelta(days=30))
+
+
 def write_stories(content: Path, count: int, seed: int = 2025) -> list[Path]:
     """Write COUNT stories under CONTENT/articles, several a day; return their paths."""
     rng = random.Random(seed)
     pools = make_pools(rng)
-    when, paths = START, []
+    when, paths = first_day(count), []
     for number in range(count):
         meta, text = story(rng, pools, when, number)
         path = content / "articles" / f"{when:%Y/%m/%d}" / f"{meta['slug']}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(render_file(meta, text), encoding="utf-8")
         paths.append(path)
-        when += dt.timedelta(minutes=rng.randint(20, 110))  # about 20 stories a day
+        when += dt.timedelta(minutes=rng.randint(20, 110))  # MEAN_GAP
     return paths

@@ -20,25 +20,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping
 
-from generator import images, markup, parallel, sitemaps
+from generator import images, markup, parallel, sitemaps, textedit
 from generator.cache import (SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection, open_cache,
                              quick_digest, save_cache)
 from generator.commit import Journal, commit, recover
 from generator.config import Config, logo_is_url
-from generator.content import Reading, Source, fingerprint, read_sources
+from generator.content import RACY_NS, Reading, Source, fingerprint, read_sources
 from generator.errors import DigestError, Problem, ThemeError
 from generator.images import Pictures
-from generator.incremental import (RACY_NS, Content, Inputs, Selection, find_related, scan_inputs,
+from generator.incremental import (Content, Inputs, Selection, find_related, hash_inputs, scan_stories,
                                    select_groups, up_to_date)
 from generator.models import INDEX_NAMES, Site
-from generator.models import Site
 from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups
 from generator.progress import Bar
-from generator.render import RenderJob, environment
+from generator.render import RenderJob, environment, meta_key, shared_key
 from generator.indexer import Indexing, Stopped
 from generator.search import SearchMade, index_stories
 from generator.taxonomy import organise, term_lists
+from generator.textedit import build_text, text_readers
 from generator.urls import Urls
 from generator.views import site_view
 from generator.write import Staging, fingerprints
@@ -115,14 +115,17 @@ def build_site(config: Config, clean: bool, progress: bool, indexing: Indexing) 
     result = BuildResult()
     step = Timer(result, indexing)
     result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
-    inputs = step("scan", scan_inputs, config)
+    inputs = step("scan", hash_inputs, config)
     cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
+    inputs = step("stat stories", scan_stories, config, inputs, cache.state)
     lagging = cache.state.pending and not indexing.defer  # the search index waits for this build
     if not lagging and step("up to date?", up_to_date, config, inputs, cache):
         result.pages.update(cache.state.kinds)
         result.problems = list(cache.state.problems)
         result.up_to_date = True
         result.search_pending = cache.state.pending
+        return result
+    if not lagging and step("text edits", edit_text, config, inputs, cache, result):
         return result
     content = step("read content", read_content, config, inputs, cache, result)
     ahead = step("dates", dates_ahead, content, dt.datetime.now(dt.timezone.utc), result)
@@ -143,13 +146,31 @@ def build_site(config: Config, clean: bool, progress: bool, indexing: Indexing) 
         result.search_pending, result.indexed = search.pending, search.indexed
         outputs, journal = step("stage", stage_site, config, content.site, inputs, cache, job, groups, made,
                                 search, result, content.pictures)
-        parts = step("save cache", save_state, config, cache, inputs, content, related, made, outputs, result,
-                     ahead)
+        parts = step("save cache", save_state, config, cache, inputs, content, related, groups, made, outputs,
+                     result, ahead)
     except BaseException:
         recover(config.path("site"), config.path(CACHE_DIR))  # site/ is as it was; what was staged goes
         raise
     step("commit", commit, config.path("site"), config.path(CACHE_DIR), dataclasses.replace(journal, parts=parts))
     return result
+
+
+def edit_text(config: Config, inputs: Inputs, cache: BuildCache, result: BuildResult) -> bool:
+    """Build and commit the pages that read the stories' text, if only text changed (textedit.py)."""
+    kinds = Counter(cache.state.kinds)
+    try:
+        done = build_text(config, textedit.Inputs(inputs.files, inputs.scanned_at, inputs.theme.template_dirs,
+                                                  {rel: out for rel, (out, _) in inputs.assets.items()},
+                                                  inputs.shared, inputs.folders), cache)
+        if done is None:
+            return False
+        commit(config.path("site"), config.path(CACHE_DIR), done.journal)
+    except BaseException:
+        recover(config.path("site"), config.path(CACHE_DIR))  # site/ is as it was; what was staged goes
+        raise
+    result.pages, result.planned, result.warnings = kinds, done.planned, result.warnings + done.warnings
+    result.written, result.changed = len(done.written), done.written
+    return True
 
 
 def read_content(config: Config, inputs: Inputs, cache: BuildCache, result: BuildResult) -> Content:
@@ -281,20 +302,18 @@ def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache
     top = str(site)
     if force:
         previous = {}
-    elif cache.state.outputs:
-        previous = {p: fp for p, fp in cache.state.outputs.items() if os.path.exists(os.path.join(top, p))}
+    elif cache.read("outputs"):
+        previous = {p: fp for p, fp in cache.read("outputs").items() if os.path.exists(os.path.join(top, p))}
     else:
         previous = fingerprints(site)
     names = {rel: out for rel, (out, _) in inputs.assets.items()}
-    env = environment(inputs.theme.template_dirs, urls, names, site_view(config, urls))
+    env = environment(inputs.theme.template_dirs, urls, names, site_view(config, urls), config.path(CACHE_DIR))
     staging = Staging(site, whole=force)
     staging.reset()
-    shown = content.site.images  # a story's picture shows on every page its card is on
-    metas = {s.key: quick_digest((s.meta, shown[s.key])) if s.key in shown else s.meta
-             for s in content.sources.values()}
+    shown = content.site.images
+    metas = {s.key: meta_key(s.meta, shown.get(s.key)) for s in content.sources.values()}
     body_hashes = {s.key: s.body for s in content.sources.values()}
-    shared = quick_digest((inputs.shared, sorted(content.site.clashes.items()))) if content.site.clashes \
-        else inputs.shared  # a clash moves a name's URL on every page that links it
+    shared = shared_key(inputs.shared, content.site.clashes)
     return RenderJob((), (), env, urls, shared, bodies, metas, body_hashes, previous, staging, force)
 
 
@@ -362,7 +381,7 @@ def stage_site(config: Config, site: Site, inputs: Inputs, cache: BuildCache, jo
             job.staging.write(record.path, read_picture(config, path))
             written.append(record.path)
     outputs = {r.path: r.fingerprint for r in records + [r for r, _ in files + copies]}
-    stale = [] if job.force else sorted((set(cache.state.outputs) | set(job.previous)) - set(outputs))
+    stale = [] if job.force else sorted((set(cache.read("outputs")) | set(job.previous)) - set(outputs))
     result.pages.update(r.kind for r in records + [r for r, _ in maps])
     result.written, result.removed, result.changed = len(written), len(stale), written
     result.planned = made.planned
@@ -435,19 +454,25 @@ def check_unique(records: list[PageRecord]) -> list[Problem]:
 
 
 def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Content,
-               related: dict[str, tuple[str, ...]], made: Made, outputs: dict[str, str],
+               related: dict[str, tuple[str, ...]], groups: list[Group], made: Made, outputs: dict[str, str],
                result: BuildResult, ahead: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Save what this build read and made, for the next one, beside the cache; return those files."""
     cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related,
                                dict(content.site.clashes)))
-    hashes = {rel: s.sha for rel, s in cache.read("sources").items()}  # drafts too: every story read
-    for rel in inputs.files.keys() - hashes.keys():  # stories left out: unchanged, they are named again
-        try:
-            hashes[rel] = fingerprint(config.path(rel).read_bytes())
-        except OSError:
-            pass
-    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, outputs,
-                             Counter(result.pages), list(result.problems), bool(ahead), content.pictures.files,
-                             result.search_pending))
+    cache.replace_shards("readers", text_readers(cache.read("sources").values(), groups))
+    sources = cache.read("sources")
+    hashes = {}  # of the files whose stat the next build cannot trust: drafts and stories left out too
+    for rel, stat in inputs.files.items():
+        if stat[2] >= inputs.scanned_at - RACY_NS:
+            try:
+                hashes[rel] = sources[rel].sha if rel in sources else fingerprint(config.path(rel).read_bytes())
+            except OSError:
+                pass
+    cache.put("outputs", outputs)
+    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, kinds=Counter(result.pages),
+                             problems=list(result.problems), ahead=bool(ahead), images=content.pictures.files,
+                             pending=result.search_pending, clashes=dict(content.site.clashes),
+                             folders=inputs.folders))
     save_cache(cache, pending=True)
     return tuple(sorted(cache.pending))
+

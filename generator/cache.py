@@ -1,11 +1,15 @@
 """The build cache between runs: what the last build read and made, kept in .cache/.
 
-Four parts, so that each build reads only what it needs: `state` (stats of the inputs and the list
-of outputs: all that a build with nothing to do reads), `plan` (each page group's key and pages),
-`sources` (the parsed stories) and `markdown` (rendered bodies by the hash of their Markdown). The
-two big parts are split into SHARDS files by key, so that one edit rewrites a sixteenth of them.
-Each file carries a stamp (cache version, generator code, and what else it depends on); a file
-with another stamp, or one that cannot be read, counts as empty.
+Six parts, so that each build reads only what it needs: `state` (stats of the inputs) and `outputs`
+(each file in site/ with a hash of its bytes): all that a build with nothing to do reads; `plan`
+(term lists and related stories),
+`groups` (each page group's key and pages), `sources` (the parsed stories, with the groups that
+read each story's text in `readers`) and `markdown` (rendered bodies by the hash of their Markdown).
+All but the first two are split into shard files, so that an edit reads and rewrites a few small
+files: the stories by their day (an edit's neighbours, related stories and the feed's newest are
+near it in time), the groups by a hash of their name, the Markdown by its hash. Each file carries a
+stamp (cache version, generator code, and what else it depends on); a file with another stamp, or
+one that cannot be read, counts as empty.
 """
 
 from __future__ import annotations
@@ -22,12 +26,13 @@ from typing import Any, Iterator, NamedTuple
 
 from generator.write import write_atomic
 
-CACHE_VERSION = 2
-PARTS = ("state", "plan", "sources", "markdown")
-SHARDED = ("sources", "markdown")
-SHARDS = 16
+CACHE_VERSION = 3
+PARTS = ("state", "outputs", "plan", "groups", "sources", "readers", "markdown")
+SHARDED = ("groups", "sources", "readers", "markdown")
+GROUP_SHARDS = 256
 PENDING = ".next"  # a part saved by a build not yet committed (commit.py renames it into place)
 IN_PLACE = ("markdown",)  # keyed by the hash of what it holds: never wrong for any build
+MISSING = object()  # what lookup() finds for a key its shard does not hold
 
 
 def quick_digest(value: Any) -> str:
@@ -52,14 +57,15 @@ class State:
 
     inputs: str = ""  # hash of config, code, templates and static files
     files: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # content stats
-    hashes: dict[str, str] = field(default_factory=dict)  # content file -> hash of its bytes
+    hashes: dict[str, str] = field(default_factory=dict)  # the hash of each file whose stat cannot prove it
     scanned_at: int = 0  # ns; files changed since could have kept their stat
-    outputs: dict[str, str] = field(default_factory=dict)  # path in site/ -> fingerprint
-    kinds: Counter = field(default_factory=Counter)  # pages by kind
+    kinds: Counter = field(default_factory=Counter)  # pages by kind: none until a build completed
     problems: list = field(default_factory=list)  # the stories left out, as errors.Problem: said again
     ahead: bool = False  # a story was dated far ahead: the home page depends on the clock, and the editor is warned
     images: dict = field(default_factory=dict)  # the stories' image files (missing ones too) -> images.Picture
     pending: bool = False  # the search index lags the stories: a build that indexes has work even with no change
+    clashes: dict = field(default_factory=dict)  # Site.clashes: names that took another's slug
+    folders: dict = field(default_factory=dict)  # content/'s folders as scanned (storyfiles.Folder)
 
 
 @dataclass(slots=True)
@@ -67,7 +73,7 @@ class PlanMemo:
     """What planning found last time: each group's key and pages, term lists, related stories."""
 
     shared: str = ""  # the hash of config, code and templates the groups were planned with
-    groups: dict[str, tuple[str, list[PageRecord]]] = field(default_factory=dict)
+    groups: dict[str, tuple[str, list[PageRecord]]] = field(default_factory=dict)  # kept in the groups part
     parts: dict[str, list[str]] = field(default_factory=dict)  # a group made in parts -> their names
     terms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -82,19 +88,26 @@ class BuildCache:
     stamp: str  # the code and settings every part depends on
     state: State = field(default_factory=State)
     plan: PlanMemo | None = None
+    outputs: dict[str, str] | None = None  # path in site/ -> sha1 of its bytes, as the last whole build
+    # wrote it: a build of text edits (textedit.py) rewrites a few pages and leaves this be
     sources: dict[str, Any] | None = None  # content path -> content.Source
     dirty: set[str] = field(default_factory=set)  # parts to save
-    shards: dict[str, list[dict | None]] = field(default_factory=dict)  # sharded parts, None: unread
-    dirty_shards: set[tuple[str, int]] = field(default_factory=set)  # shards changed by change()
+    shards: dict[str, dict[str, dict]] = field(default_factory=dict)  # sharded part -> shard name -> shard read
+    dirty_shards: set[tuple[str, str]] = field(default_factory=set)  # shards changed by change()
     pending: set[str] = field(default_factory=set)  # files saved as FILE.next, for commit to rename
+    listed: dict[str, list[str]] = field(default_factory=dict)  # sharded part -> its shards' names on disk
 
     def read(self, part: str) -> Any:
-        """Return a part, reading it from disk on first use."""
-        if getattr(self, part) is None:
-            if part in SHARDED:
-                setattr(self, part, {k: v for i in range(SHARDS) for k, v in self.shard(part, i).items()})
-            else:
-                setattr(self, part, _load(self.folder, part, self.stamp, PlanMemo))
+        """Return a part, reading it from disk on first use (sharded parts: every shard)."""
+        if part in SHARDED and part != "sources":
+            return {k: v for name in self.names(part) for k, v in self.shard(part, name).items()}
+        if part == "sources" and self.sources is None:
+            self.sources = {k: v for name in self.names(part) for k, v in self.shard(part, name).items()}
+        elif getattr(self, part) is None:
+            value = _load(self.folder, part, self.stamp, PlanMemo if part == "plan" else dict)
+            if part == "plan":
+                value.groups = self.read("groups")
+            setattr(self, part, value)
         return getattr(self, part)
 
     def put(self, part: str, value: Any) -> None:
@@ -102,36 +115,61 @@ class BuildCache:
         setattr(self, part, value)
         self.dirty.add(part)
 
-    def shard(self, part: str, index: int) -> dict:
+    def names(self, part: str) -> list[str]:
+        """Return the names of a sharded part's shards on disk, and of those made since."""
+        if part not in self.listed:
+            prefix = part + "-"
+            try:
+                found = {p.name[len(prefix):-len(".pickle")] for p in self.folder.iterdir()
+                         if p.name.startswith(prefix) and p.name.endswith(".pickle")}
+            except OSError:
+                found = set()
+            self.listed[part] = sorted(found | self.shards.get(part, {}).keys())
+        return self.listed[part]
+
+    def shard(self, part: str, name: str) -> dict:
         """Return one shard of a sharded part, reading it on first use."""
-        shards = self.shards.setdefault(part, [None] * SHARDS)
-        if shards[index] is None:
-            shards[index] = _load(self.folder, f"{part}-{index:x}", self.stamp, dict)
-        return shards[index]
+        shards = self.shards.setdefault(part, {})
+        if name not in shards:
+            shards[name] = _load(self.folder, f"{part}-{name}", self.stamp, dict)
+            if part in self.listed and name not in self.listed[part]:
+                self.listed[part] = sorted({*self.listed[part], name})
+        return shards[name]
 
-    def lookup(self, part: str, key: str) -> Any:
-        """Return the value of KEY in a sharded part, or None, reading only its shard."""
-        return self.shard(part, shard_index(part, key)).get(key)
+    def lookup(self, part: str, key: str, default: Any = None) -> Any:
+        """Return the value of KEY in a sharded part, or DEFAULT, reading only its shard."""
+        return self.shard(part, shard_name(part, key)).get(key, default)
 
-    def change(self, part: str, key: str, value: Any) -> None:
-        """Set KEY in a sharded part (None deletes it); only its shard is saved again."""
-        index = shard_index(part, key)
-        shard = self.shard(part, index)
+    def change(self, part: str, key: str, value: Any, name: str | None = None) -> None:
+        """Set KEY in a sharded part (None deletes it); only its shard (NAME) is saved again."""
+        name = shard_name(part, key, value) if name is None else name
+        shard = self.shard(part, name)
         if value is None:
             shard.pop(key, None)
         else:
             shard[key] = value
-        self.dirty_shards.add((part, index))
+        self.dirty_shards.add((part, name))
+
+    def replace_shards(self, part: str, value: dict[str, Any]) -> None:
+        """Make VALUE the whole of a sharded part: mark the shards that differ from what is read."""
+        new = shard_of(value, part)
+        for name in set(self.names(part)) | new.keys():
+            shard = new.get(name, {})
+            if self.shard(part, name) != shard:
+                self.shards[part][name] = shard
+                self.dirty_shards.add((part, name))
 
 
 def open_cache(folder: Path, stamp: str, clean: bool = False) -> BuildCache:
     """Return the cache in FOLDER with its small state read; CLEAN gives an empty one."""
-    if clean:
-        # every shard is written anew: markdown's from change(), the sources' as none was read
-        empty = {"markdown": [{} for _ in range(SHARDS)], "sources": [None] * SHARDS}
-        return BuildCache(folder, stamp, State(), PlanMemo(), {}, set(PARTS) - set(SHARDED) | {"sources"},
-                          empty, {("markdown", i) for i in range(SHARDS)})
-    return BuildCache(folder, stamp, _load(folder, "state", stamp, State))
+    cache = BuildCache(folder, stamp, State() if clean else _load(folder, "state", stamp, State))
+    if clean:  # every shard is written anew: those on disk, emptied, unless the build fills them
+        cache.plan, cache.outputs, cache.sources = PlanMemo(), {}, {}
+        cache.dirty = {"state", "outputs", "plan", "sources"}
+        for part in SHARDED:
+            cache.shards[part] = {name: {} for name in cache.names(part)}
+            cache.dirty_shards |= {(part, name) for name in cache.shards[part]}
+    return cache
 
 
 def save_cache(cache: BuildCache, parts: tuple[str, ...] = PARTS, pending: bool = False) -> None:
@@ -147,33 +185,47 @@ def save_cache(cache: BuildCache, parts: tuple[str, ...] = PARTS, pending: bool 
             cache.pending.add(file)
 
     if "sources" in parts and "sources" in cache.dirty and cache.sources is not None:
-        old = cache.shards.get("sources") or [None] * SHARDS
-        for i, shard in enumerate(shard_of(cache.sources, "sources")):
-            if old[i] != shard:
-                save(f"sources-{i:x}", shard)
+        cache.replace_shards("sources", cache.sources)
         cache.dirty.discard("sources")
-    for part, index in sorted(cache.dirty_shards):
-        if part in parts:
-            save(f"{part}-{index:x}", cache.shards[part][index], part in IN_PLACE)
-            cache.dirty_shards.discard((part, index))
     if "plan" in parts and "plan" in cache.dirty and cache.plan is not None:
-        save("plan", cache.plan)
+        cache.replace_shards("groups", cache.plan.groups)
+    for part, name in sorted(cache.dirty_shards):
+        if part in parts or part == "groups" and "plan" in parts:
+            save(f"{part}-{name}", cache.shards[part][name], part in IN_PLACE)
+            cache.dirty_shards.discard((part, name))
+    if "plan" in parts and "plan" in cache.dirty and cache.plan is not None:
+        groups, cache.plan.groups = cache.plan.groups, {}  # kept in their shards
+        try:
+            save("plan", cache.plan)
+        finally:
+            cache.plan.groups = groups
         cache.dirty.discard("plan")
+    if "outputs" in parts and "outputs" in cache.dirty and cache.outputs is not None:
+        save("outputs", cache.outputs)
+        cache.dirty.discard("outputs")
     if "state" in parts and "state" in cache.dirty:
         save("state", cache.state)
         cache.dirty.discard("state")
 
 
-def shard_index(part: str, key: str) -> int:
-    """Return the shard of KEY: Markdown by its hash's first digit, content paths by their CRC."""
-    return int(key[0], 16) if part == "markdown" else zlib.crc32(key.encode()) % SHARDS
+def shard_name(part: str, key: str, value: Any = None) -> str:
+    """Return the shard of KEY: Markdown by its hash, groups by their name's, stories by their day.
+
+    A story (`sources`, by path) goes by the day of its key ('2025/11/07/slug'), found in VALUE.
+    """
+    if part == "markdown":
+        return key[:2]
+    if part == "groups":
+        return f"{zlib.crc32(key.encode()) % GROUP_SHARDS:02x}"
+    day = value.key if part == "sources" else key
+    return day[:10].replace("/", "-")
 
 
-def shard_of(value: dict[str, Any], part: str) -> list[dict[str, Any]]:
-    """Split a sharded part by key (shard_index)."""
-    shards: list[dict[str, Any]] = [{} for _ in range(SHARDS)]
+def shard_of(value: dict[str, Any], part: str) -> dict[str, dict[str, Any]]:
+    """Split a sharded part by shard_name."""
+    shards: dict[str, dict[str, Any]] = {}
     for key, item in value.items():
-        shards[shard_index(part, key)][key] = item
+        shards.setdefault(shard_name(part, key, item), {})[key] = item
     return shards
 
 

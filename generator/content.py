@@ -16,14 +16,15 @@ from generator import fields, frontmatter, images, parallel
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.models import Article
+from generator.storyfiles import StatKey, scan_folder
 from generator.urls import MAX_SLUG, shorten, slugify
 from generator.yamlvalues import control_character
 
 LIST_FIELDS = ("people", "places", "organisations", "tags")
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 META_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "body")
-StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes one
 PARALLEL_FROM = 500  # files to parse before it pays to fork workers
+RACY_NS = 2_000_000_000  # a file written this close to the last scan may have kept its stat: hash it
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -70,24 +71,7 @@ def content_files(config: Config) -> Iterator[Path]:
 
 def scan(config: Config) -> dict[str, StatKey]:
     """Map each story file under content/ (as 'content/...') to its stat key, in path order."""
-    found: dict[str, StatKey] = {}
-    _scan_into(config.path("content"), "content/", found)
-    return dict(sorted(found.items()))
-
-
-def _scan_into(folder: Path, prefix: str, found: dict[str, StatKey]) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    for entry in entries:
-        if entry.name.startswith("."):  # editors' temporary and lock files, .git and the like
-            continue
-        if entry.is_dir(follow_symlinks=False):  # as rglob: a linked folder could loop
-            _scan_into(Path(entry.path), f"{prefix}{entry.name}/", found)
-        elif entry.name.endswith(".md") and entry.is_file():
-            st = entry.stat()
-            found[prefix + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return scan_folder(str(config.path("content")), "content/")[0]
 
 
 def _field_lines(head_text: str) -> dict[str, int]:

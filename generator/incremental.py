@@ -23,15 +23,15 @@ import generator
 from generator import images, parallel
 from generator.cache import BuildCache, PageRecord, quick_digest, save_cache
 from generator.config import Config, logo_is_url
-from generator.content import Source, StatKey, scan, unchanged
+from generator.cache import State
+from generator.content import RACY_NS, Source, StatKey, unchanged
+from generator.storyfiles import Folder, scan_folder
 from generator.images import Pictures
 from generator.models import Site
 from generator.pages import Group
 from generator.render import RenderJob, group_keys
 from generator.taxonomy import neighbours, related_lists, term_lists
 from generator.theme import Theme, digest_templates, hashed_name, resolve, static_files
-
-RACY_NS = 2_000_000_000  # a file written this close to the last scan may have kept its stat: hash it
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,7 @@ class Inputs:
     assets: dict[str, tuple[str, bytes]]  # static file -> (fingerprinted name, bytes)
     shared: str  # hash of config, code, templates and static files: what every page reads
     stamp: str  # hash of what the cache's contents depend on: code and time zone
+    folders: dict[str, Folder] = dataclasses.field(default_factory=dict)  # as scanned, for the next scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,10 +57,8 @@ class Content:
     pictures: Pictures = dataclasses.field(default_factory=lambda: Pictures({}, {}, {}, [], []))  # their image files
 
 
-def scan_inputs(config: Config) -> Inputs:
-    """Stat the stories; hash config, code, templates and static files."""
-    scanned_at = time.time_ns()
-    files = scan(config)
+def hash_inputs(config: Config) -> Inputs:
+    """Hash config, code, templates and static files (the stories are scanned by scan_stories)."""
     theme = resolve(config)
     assets = {rel: (hashed_name(rel, data), data)
               for rel, path in static_files(theme).items() for data in [path.read_bytes()]}
@@ -69,7 +68,15 @@ def scan_inputs(config: Config) -> Inputs:
         settings += repr(images.stat_key(config.path(config.logo)))
     shared = quick_digest((code, settings, digest_templates(theme),
                            sorted((rel, out, hashlib.sha1(data).hexdigest()) for rel, (out, data) in assets.items())))
-    return Inputs(files, scanned_at, theme, assets, shared, quick_digest((code, config.timezone)))
+    return Inputs({}, 0, theme, assets, shared, quick_digest((code, config.timezone)))
+
+
+def scan_stories(config: Config, inputs: Inputs, state: State) -> Inputs:
+    """Stat the stories, listing again only the folders that changed since the last build (STATE)."""
+    scanned_at = time.time_ns()
+    files, folders = scan_folder(str(config.path("content")), "content/", state.folders,
+                                 state.scanned_at - RACY_NS)
+    return dataclasses.replace(inputs, files=files, scanned_at=scanned_at, folders=folders)
 
 
 def code_digest() -> str:
@@ -84,13 +91,13 @@ def code_digest() -> str:
 def up_to_date(config: Config, inputs: Inputs, cache: BuildCache) -> bool:
     """Tell whether nothing read has changed since the last build and site/ holds all it wrote."""
     state = cache.state
-    if state.inputs != inputs.shared or not state.outputs or state.ahead:
+    if state.inputs != inputs.shared or not state.kinds or state.ahead:
         return False
     if not images.unchanged(config.root, state.images):  # an image file edited, added or deleted
         return False
     hashed = unchanged(inputs.files, state.files, config.root, state.hashes, state.scanned_at - RACY_NS)
     top = str(config.path("site"))
-    if hashed is None or not all(os.path.exists(os.path.join(top, p)) for p in state.outputs):
+    if hashed is None or not all(os.path.exists(os.path.join(top, p)) for p in cache.read("outputs")):
         return False
     if hashed:  # files written just before the last scan proved unchanged: trust their stat from now on
         cache.put("state", dataclasses.replace(state, scanned_at=inputs.scanned_at))
@@ -140,7 +147,7 @@ class Selection:
 def select_groups(job: RenderJob, groups: list[Group], cache: BuildCache) -> Selection:
     """Key every group by what it reads; keep those whose key and pages are as before."""
     memo = cache.read("plan")
-    if job.force or not memo.groups or not cache.state.outputs:  # nothing vouches for site/: make every page
+    if job.force or not memo.groups or not cache.read("outputs"):  # nothing vouches for site/: make every page
         # (the workers key the groups as they render them)
         return Selection(list(groups), [None] * len(groups), {}, None)
     chosen = Selection([], [], {}, [])

@@ -166,11 +166,33 @@ def article_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, V
             neighbours[key] = (edition.articles[i - 1] if i else None,
                                edition.articles[i + 1] if i + 1 < len(edition.articles) else None)
     for key in site.order:
-        before, after = neighbours[key]
-        shown = (key, *related[key], *(k for k in (before, after) if k))
-        yield Group(f"article:{key}", shown, (key,), (related[key], before, after),
-                    partial(lambda *args: [article_page(*args)], site, config, urls, cards, bodies,
-                            key, related[key], before, after))
+        yield article_group(site, config, urls, cards, bodies, key, related[key], *neighbours[key])
+
+
+def article_group(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], bodies: Mapping[str, str],
+                  key: str, related: tuple[str, ...], before: str | None, after: str | None) -> Group:
+    """Return the group of one story's page."""
+    shown = (key, *related, *(k for k in (before, after) if k))
+    return Group(f"article:{key}", shown, (key,), (related, before, after),
+                 partial(lambda *args: [article_page(*args)], site, config, urls, cards, bodies,
+                         key, related, before, after))
+
+
+def text_group(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], bodies: Mapping[str, str],
+               name: str, shows: tuple[str, ...], extra: tuple) -> Group | None:
+    """Return again a group that reads stories' text (a story's page, a full-text feed), None for another.
+
+    SHOWS and EXTRA are what the group was planned with, and all that it reads of the site besides
+    its stories; SITE need hold only the stories it shows.
+    """
+    kind, _, rest = name.partition(":")
+    if kind == "article":
+        return article_group(site, config, urls, cards, bodies, rest, *extra)
+    if name == "feed":
+        return site_feed_group(site, config, urls, cards, shows)
+    if kind.endswith("-feed") and kind[:-5] in TERM_KINDS:
+        return term_feed_group(site, config, urls, cards, kind[:-5], rest, extra[0], shows)
+    return None
 
 
 def article_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
@@ -207,16 +229,21 @@ def index_page(config: Config, urls: Urls, page: IndexPage) -> Page:
 def term_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,
                 slugs: dict[str, str] | None = None) -> list[Group]:
     """Return the group of one term's pages (in parts, a page each), and the group of its feed."""
-    first = urls.term(term.kind, term.slug)
-    newest = term.articles[: config.feed_size]
     name = f"{term.kind}:{term.slug}"
-    full = config.term_feeds == "full"  # by default a term's feed is its stories' summaries: no text read
     return [Group(name, term.articles, (), (term.name,),
                   lambda: list(term_pages(site, config, urls, cards, term, slugs)),
                   lambda: term_page_groups(site, config, urls, cards, term, slugs)),
-            Group(f"{term.kind}-feed:{term.slug}", newest, newest if full else (), (term.name,),
-                  lambda: [feed_page(site, config, urls, cards, urls.feed(first), first, term.name,
-                                     term.articles, full)])]
+            term_feed_group(site, config, urls, cards, term.kind, term.slug, term.name, term.articles)]
+
+
+def term_feed_group(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], kind: str, slug: str,
+                    name: str, keys: tuple[str, ...]) -> Group:
+    """Return the group of the feed of a term (KEYS: its stories, newest first)."""
+    first = urls.term(kind, slug)
+    newest = keys[: config.feed_size]
+    full = config.term_feeds == "full"  # by default a term's feed is its stories' summaries: no text read
+    return Group(f"{kind}-feed:{slug}", newest, newest if full else (), (name,),
+                 lambda: [feed_page(site, config, urls, cards, urls.feed(first), first, name, newest, full)])
 
 
 def term_page_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View], term: Term,
@@ -281,12 +308,18 @@ def feed_page(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
 
 def site_groups(site: Site, config: Config, urls: Urls, cards: Mapping[str, View]) -> list[Group]:
     """Return the groups of the site's feed and of its other files but the sitemap."""
-    newest = site.order[: config.feed_size]
-    return [Group("feed", newest, newest, (),
-                  lambda: [feed_page(site, config, urls, cards, urls.file("feed.xml"), urls.index(""),
-                                     config.title, site.order)]),
+    return [site_feed_group(site, config, urls, cards, site.order),
             Group("files", (), (), (), lambda: site_files(config, urls))] + (
         [Group("search", (), (), (), lambda: [search_page(config, urls)])] if config.search else [])
+
+
+def site_feed_group(site: Site, config: Config, urls: Urls, cards: Mapping[str, View],
+                    order: tuple[str, ...]) -> Group:
+    """Return the group of the site's feed: the newest stories of ORDER, in full."""
+    newest = order[: config.feed_size]
+    return Group("feed", newest, newest, (),
+                 lambda: [feed_page(site, config, urls, cards, urls.file("feed.xml"), urls.index(""),
+                                    config.title, newest)])
 
 
 def search_page(config: Config, urls: Urls) -> Page:

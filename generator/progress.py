@@ -5,15 +5,16 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from tqdm import tqdm
-
 
 class Bar:
     """A progress bar of TOTAL steps, or nothing at all when SHOW is false."""
 
     def __init__(self, total: int, label: str, unit: str, show: bool):
-        self.bar: Any = tqdm(total=total, desc=label, unit=unit, file=sys.stderr, leave=False,
-                             dynamic_ncols=True, mininterval=0.2) if show else None
+        self.bar: Any = None
+        if show:  # imported here: a small rebuild shows no bar, and importing tqdm took a tenth of its start
+            from tqdm import tqdm
+            self.bar = tqdm(total=total, desc=label, unit=unit, file=sys.stderr, leave=False,
+                            dynamic_ncols=True, mininterval=0.2)
 
     def advance(self, count: int) -> None:
         """Count COUNT more steps done."""

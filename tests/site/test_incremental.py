@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import write_config, write_story
+from conftest import png, write_config, write_story
 from generator.build import build
 from generator.commit import FAULT, InjectedFault
 from generator.config import load_config
@@ -123,6 +123,72 @@ def test_body_edit_rewrites_the_story_and_the_site_feed_only(digest: Path, tmp_p
     result = rebuild(digest)
     assert sorted(result.changed) == ["2025/11/07/flood-relief/index.html", "feed.xml"]  # the feed has the text
     assert b"Boats arrived" in (digest / "site/2025/11/07/flood-relief/index.html").read_bytes()
+    assert_same_as_clean(digest, tmp_path)
+
+
+def made_by_text_edits(result) -> bool:
+    """Tell whether a build took the way of text edits alone (textedit.py), not the whole build."""
+    return [name for name, _ in result.timings][-1] == "text edits"
+
+
+def test_body_edit_reads_only_the_groups_of_its_text(digest: Path, tmp_path: Path) -> None:
+    write_config(digest, feed_size=2)
+    rebuild(digest)
+    path = story_path(digest, "azam-khan-meets-akhilesh")
+    path.write_text(path.read_text(encoding="utf-8") + "\nThe talks went on past midnight.\n", encoding="utf-8")
+    result = rebuild(digest)
+    assert made_by_text_edits(result) and result.planned == 1
+    assert result.changed == ["2025/11/07/azam-khan-meets-akhilesh/index.html"]  # not in the feed's newest two
+    assert b"past midnight" in (digest / "site/2025/11/07/azam-khan-meets-akhilesh/index.html").read_bytes()
+    assert_same_as_clean(digest, tmp_path)
+    assert rebuild(digest).up_to_date
+
+
+def test_body_edit_with_full_text_term_feeds(digest: Path, tmp_path: Path) -> None:
+    write_config(digest, term_feeds="full", feed_size=2)
+    rebuild(digest)
+    path = story_path(digest, "tejashwi-promises-jobs", "2025-11-09")
+    path.write_text(path.read_text(encoding="utf-8") + "\nTwenty lakh, he said later.\n", encoding="utf-8")
+    result = rebuild(digest)
+    assert made_by_text_edits(result)
+    assert {"2025/11/09/tejashwi-promises-jobs/index.html", "feed.xml", "people/tejashwi-yadav/feed.xml",
+            "tags/politics/feed.xml"} <= set(result.changed)
+    assert b"Twenty lakh" in (digest / "site/tags/politics/feed.xml").read_bytes()
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_body_edit_of_a_draft_changes_no_page(digest: Path, tmp_path: Path) -> None:
+    path = story_path(digest, "flood-relief")
+    edit_meta(path, draft=True)
+    rebuild(digest)
+    path.write_text(path.read_text(encoding="utf-8") + "\nNot yet for print.\n", encoding="utf-8")
+    result = rebuild(digest)
+    assert made_by_text_edits(result) and result.changed == []
+    assert_same_as_clean(digest, tmp_path)
+
+
+def test_body_edit_beside_stories_with_pictures(digest: Path, tmp_path: Path) -> None:
+    story = write_story(digest, slug="floods", date="2025-11-07T19:00:00+05:30", image="floods.png",
+                        people=["Azam Khan"], places=["Rampur"], tags=["Floods"], body="Water rose.")
+    (story.parent / "floods.png").write_bytes(png(64, 36))
+    rebuild(digest)
+    path = story_path(digest, "flood-relief")  # its page shows the story with the picture, related and next
+    path.write_text(path.read_text(encoding="utf-8") + "\nBoats arrived.\n", encoding="utf-8")
+    result = rebuild(digest)
+    assert made_by_text_edits(result) and "2025/11/07/flood-relief/index.html" in result.changed
+    assert_same_as_clean(digest, tmp_path / "text")
+    (story.parent / "floods.png").write_bytes(png(64, 40))  # a new picture: not for a text edit
+    path.write_text(path.read_text(encoding="utf-8") + "\nMore boats.\n", encoding="utf-8")
+    assert not made_by_text_edits(rebuild(digest))
+    assert_same_as_clean(digest, tmp_path / "picture")
+
+
+def test_body_and_people_edited_together_take_the_whole_build(digest: Path, tmp_path: Path) -> None:
+    first, second = story_path(digest, "flood-relief"), story_path(digest, "bihar-campaign")
+    first.write_text(first.read_text(encoding="utf-8") + "\nBoats arrived.\n", encoding="utf-8")
+    edit_meta(second, people=["Mayawati"])
+    result = rebuild(digest)
+    assert not made_by_text_edits(result) and "people/mayawati/index.html" in result.changed
     assert_same_as_clean(digest, tmp_path)
 
 
@@ -356,7 +422,8 @@ def test_any_sequence_of_edits_equals_a_clean_build(digest: Path, tmp_path: Path
     assert_same_as_clean(digest, tmp_path / "end")
 
 
-@pytest.mark.parametrize("lost", ["markdown-*.pickle", "sources-*.pickle", "plan.pickle", "state.pickle", "*"])
+@pytest.mark.parametrize("lost", ["markdown-*.pickle", "sources-*.pickle", "readers-*.pickle", "groups-*.pickle", "outputs.pickle",
+                                  "plan.pickle", "state.pickle", "*"])
 def test_lost_cache_files_cost_time_not_correctness(digest: Path, tmp_path: Path, lost: str) -> None:
     gone = list((digest / ".cache").glob(lost))
     assert gone

@@ -1,0 +1,65 @@
+"""Scanning content/: a folder seen unchanged is not listed again, and no change to a story is missed."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from generator.storyfiles import scan_folder
+
+
+def story(root: Path, rel: str, text: str = "---\ntitle: A\n---\nText.\n") -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def age(root: Path, seconds: int = 60) -> None:
+    """Date every folder under ROOT a minute back: older than the scan that follows trusts."""
+    past = time.time_ns() - seconds * 1_000_000_000
+    for folder in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        os.utime(folder, ns=(past, past))
+
+
+def test_every_story_file_is_found_in_path_order_and_the_rest_left(tmp_path: Path) -> None:
+    for rel in ("b/2.md", "a/1.md", "a/z/3.md", ".git/x.md", "a/notes.txt", "a/.draft.md"):
+        story(tmp_path, rel)
+    files, folders = scan_folder(str(tmp_path), "content/")
+    assert list(files) == ["content/a/1.md", "content/a/z/3.md", "content/b/2.md"]
+    assert folders["content/a/"][1:] == (("1.md",), ("z",))
+
+
+def test_an_unchanged_folder_is_not_listed_but_its_files_are_stated(tmp_path: Path, monkeypatch) -> None:
+    path = story(tmp_path, "a/1.md")
+    age(tmp_path)
+    _, folders = scan_folder(str(tmp_path), "content/")
+    path.write_text("---\ntitle: B, longer\n---\nText.\n", encoding="utf-8")  # in place: the folder keeps its time
+    listed = []
+    real = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda p: listed.append(p) or real(p))
+    files, _ = scan_folder(str(tmp_path), "content/", folders, time.time_ns())
+    assert listed == [] and files["content/a/1.md"][0] == path.stat().st_size
+
+
+def test_added_deleted_and_new_folders_are_seen(tmp_path: Path) -> None:
+    story(tmp_path, "a/1.md")
+    gone = story(tmp_path, "a/2.md")
+    age(tmp_path)
+    _, folders = scan_folder(str(tmp_path), "content/")
+    gone.unlink()
+    story(tmp_path, "a/3.md")
+    story(tmp_path, "a/b/4.md")
+    files, _ = scan_folder(str(tmp_path), "content/", folders, time.time_ns())
+    assert list(files) == ["content/a/1.md", "content/a/3.md", "content/a/b/4.md"]
+
+
+def test_a_folder_changed_near_the_last_scan_is_listed_again(tmp_path: Path) -> None:
+    story(tmp_path, "a/1.md")
+    _, folders = scan_folder(str(tmp_path), "content/")
+    mtime = folders["content/a/"][0]
+    story(tmp_path, "a/2.md")
+    os.utime(tmp_path / "a", ns=(mtime, mtime))  # a file added in the same clock tick keeps the folder's time
+    files, _ = scan_folder(str(tmp_path), "content/", folders, mtime)  # not trusted: as old as the last scan
+    assert "content/a/2.md" in files
