@@ -280,7 +280,7 @@ def clash_warnings(site: Site, urls: Urls) -> list[Problem]:
     found = {}
     for (kind, name), (slug, other) in sorted(site.clashes.items()):
         term = next((t for t in site.terms[kind] if t.slug == slug), None)
-        if term is None or slug in found:
+        if term is None or slug in found or other == term.name:  # a spelling of the name itself: no clash
             continue
         story = site.articles[term.articles[0]].source
         found[slug] = Problem(story, f"{INDEX_NAMES[kind]}: {term.name!r} and {other!r} make the same URL; "

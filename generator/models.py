@@ -84,7 +84,8 @@ class Site:
     terms: Mapping[str, tuple[Term, ...]]  # kind -> terms, index order
     editions: tuple[Edition, ...]  # newest first
     # (kind, name) -> (its slug, the name whose slug it is too): the names another one's slug was
-    # given to first, which take the slug and a hash of their own; every other name's is slugify(name)
+    # given to first, which take the slug and a hash of their own, and spellings whose own slug is
+    # not their name's ('Azpur-ua' of 'Azpurua'), which take their name's; every other name's is slugify(name)
     clashes: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     # story key -> its picture: the name of the image file's copy beside its page, or a URL
     images: Mapping[str, str] = field(default_factory=dict)

@@ -88,7 +88,11 @@ def make_terms(kind: str, newest_first: Sequence[Article], keys_of: Sequence[str
 
 def unique_slugs(kind: str, shown: Mapping[str, str], forms: Mapping[str, Mapping[str, int]],
                  clashes: dict[tuple[str, str], tuple[str, str]]) -> dict[str, str]:
-    """Give each name (by identity) its slug, a distinct one where two names make the same."""
+    """Give each name (by identity) its slug, a distinct one where two names make the same.
+
+    A spelling whose own slug is not its name's ('Azpur-ua' of 'Azpurua': identity drops the
+    hyphen, a slug keeps it) is recorded in CLASHES with its name's slug, as the name it shares.
+    """
     slugs = {ident: slugify(name) for ident, name in shown.items()}
     first: dict[str, str] = {}
     for ident in sorted(slugs):
@@ -98,6 +102,10 @@ def unique_slugs(kind: str, shown: Mapping[str, str], forms: Mapping[str, Mappin
             slugs[ident] = slug
             for name in forms[ident]:
                 clashes[kind, name] = (slug, shown[owner])
+        elif len(forms[ident]) > 1:
+            for name in forms[ident]:
+                if slugify(name) != slugs[ident]:
+                    clashes[kind, name] = (slugs[ident], shown[ident])
     return slugs
 
 

@@ -53,6 +53,19 @@ def test_spellings_of_one_name_share_its_page(project: Path) -> None:
     assert [p.parent.name for p in (project / "site/people").glob("*/index.html")] == ["akhilesh-yadav"]
 
 
+def test_a_spelling_whose_own_slug_differs_links_to_the_shared_page(project: Path) -> None:
+    # 'Manuel Azpur-ua' (a line break mended badly) is one name with 'Manuel Azpurua', whose page it shares;
+    # slugified alone it would make manuel-azpur-ua, a page that does not exist
+    write_story(project, "one", people=["Manuel Azpurua"], body="One.")
+    write_story(project, "two", date="2025-11-08T00:00:00+05:30", people=["Manuel Azpurua"], body="Two.")
+    write_story(project, "three", date="2025-11-09T00:00:00+05:30", people=["Manuel Azpur-ua"], body="Three.")
+    result = build(load_config(project))
+    assert not result.warnings
+    assert [p.parent.name for p in (project / "site/people").glob("*/index.html")] == ["manuel-azpurua"]
+    three = (project / "site/2025/11/09/three/index.html").read_text(encoding="utf-8")
+    assert 'href="/digest/people/manuel-azpurua/"' in three and "manuel-azpur-ua" not in three
+
+
 def test_output_paths_that_differ_only_in_case_are_reported(project: Path) -> None:
     write_config(project, permalinks={"person": "Names/{slug}/", "tag": "names/{slug}/"})
     write_story(project, "one", people=["Azam Khan"], tags=["Azam Khan"])
