@@ -41,6 +41,9 @@ class Parser(argparse.ArgumentParser):
         super().error(message)
 
 
+QUIET = "print only warnings and errors: no progress bars, notes or summaries"
+
+
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the digest command."""
     top = Parser(prog="digest", description="Build a news digest from wire copy: ingest seeds into "
@@ -48,12 +51,14 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"digest {generator.__version__}")
     top.add_argument("-C", dest="root", metavar="ROOT", type=Path, default=Path("."),
                      help="act on the project in ROOT (the folder of its config.yaml; default: here)")
-    top.add_argument("-q", "--quiet", action="store_true",
-                     help="print only warnings and errors: no progress bars, notes or summaries")
+    top.add_argument("-q", "--quiet", action="store_true", help=QUIET)
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=Parser)
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help, description=DESCRIPTIONS[name])
+        made = sub.add_parser(name, help=help, description=DESCRIPTIONS[name])
+        # after the command too ('digest ingest -q'); unset there, it leaves the one before it alone
+        made.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=QUIET)
+        return made
 
     new = command("init", "make a new digest in DIR")
     new.add_argument("dir", metavar="DIR", type=Path, help="the folder to make (new or empty)")

@@ -81,6 +81,15 @@ def test_quiet_prints_nothing_when_all_is_well(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "index.html").is_file()
 
 
+def test_quiet_may_follow_the_command_as_well(tmp_path: Path) -> None:
+    write_config(tmp_path)
+    write_story(tmp_path, "a-story")
+    done = digest("-C", str(tmp_path), "build", "-q")
+    assert done.returncode == 0 and done.stdout == "" and done.stderr == ""
+    loud = digest("-C", str(tmp_path), "build")  # and without it, the summary is printed
+    assert loud.returncode == 0 and "built" in loud.stdout + loud.stderr
+
+
 def test_init_makes_a_digest_that_make_site_builds(tmp_path: Path) -> None:
     folder = tmp_path / "evening-news"
     done = digest("init", str(folder))
