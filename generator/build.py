@@ -18,9 +18,10 @@ import os
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Mapping
 
 from generator import images, markup, parallel, sitemaps, textedit
+from generator.bodies import Bodies
 from generator.cache import (SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection, open_cache,
                              quick_digest, save_cache)
 from generator.commit import Journal, commit, recover
@@ -223,30 +224,7 @@ def render_bodies(content: Content, cache: BuildCache) -> Bodies:
     for sha in held - wanted.keys():
         cache.change("markdown", sha, None)  # a deleted or edited story's old body goes
     return Bodies(cache, {s.key: s.body for s in content.sources.values()},
-                  {s.key: s.article.body for s in content.sources.values()})
-
-
-class Bodies(Mapping):
-    """Each story's body as HTML by key, read from the cache's shards only when a page needs it."""
-
-    def __init__(self, cache: BuildCache, hashes: Mapping[str, str], texts: Mapping[str, str]):
-        self.cache, self.hashes, self.texts = cache, hashes, texts
-        self.converter = None
-
-    def __getitem__(self, key: str) -> str:
-        sha = self.hashes[key]
-        html = self.cache.lookup("markdown", sha)
-        if html is None:  # a cache file went missing: convert again, and keep it if this is the parent
-            self.converter = self.converter or markup.make_converter()
-            html = markup.render(self.converter, self.texts[key])
-            self.cache.change("markdown", sha, html)
-        return html
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.hashes)
-
-    def __len__(self) -> int:
-        return len(self.hashes)
+                  {s.key: s.article for s in content.sources.values()})
 
 
 def convert_markdown(texts: list[str], shas: list[str]) -> Iterable[tuple[str, str]]:

@@ -17,7 +17,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from generator import images, markup
+from generator import images
+from generator.bodies import Bodies, to_html
 from generator.cache import MISSING, BuildCache, State, save_cache, shard_name
 from generator.commit import Journal
 from generator.config import Config
@@ -70,7 +71,7 @@ def build_text(config: Config, inputs: Inputs, cache: BuildCache) -> TextBuild |
         return None
     edits, warnings = read
     stories = Stories(cache, {new.key: new for _, new in edits})
-    htmls = {new.body: markup_html(new.article.body) for old, new in edits
+    htmls = {new.body: to_html(new.article.body) for old, new in edits
              if new.body != old.body and cache.lookup("markdown", new.body) is None}
     job = make_job(config, inputs, cache, stories, htmls, readers)
     if job is None:
@@ -128,12 +129,6 @@ def groups_reading(cache: BuildCache, keys: Iterable[str]) -> dict[str, tuple] |
     return found
 
 
-def markup_html(text: str) -> str:
-    """Return the HTML of one story's Markdown."""
-    html = markup.plain_html(text)
-    return html if html is not None else markup.render(markup.make_converter(), text)
-
-
 def make_job(config: Config, inputs: Inputs, cache: BuildCache, stories: Stories, htmls: Mapping[str, str],
              readers: Mapping[str, tuple]) -> RenderJob | None:
     """Set up the groups of READERS for rendering, keyed; None if one is not a group of text."""
@@ -141,7 +136,7 @@ def make_job(config: Config, inputs: Inputs, cache: BuildCache, stories: Stories
     urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in clashes.items()})
     pictures = Pictures(stories, cache.state.images)
     site = Site(Column(stories, "article"), (), {}, (), clashes, pictures)
-    bodies = Bodies(cache, stories, htmls)
+    bodies = Bodies(cache, Column(stories, "body"), Column(stories, "article"), htmls)
     cards = Cards(site, urls, config.timezone)
     groups = [text_group(site, config, urls, cards, bodies, name, shows, extra)
               for name, (shows, extra) in sorted(readers.items())]
@@ -239,19 +234,6 @@ class Column(Mapping):
 
     def __len__(self) -> int:
         return len(self.stories)
-
-
-class Bodies(Column):
-    """Each story's body as HTML: as just converted, else from the cache, else converted now."""
-
-    def __init__(self, cache: BuildCache, stories: Stories, htmls: Mapping[str, str]):
-        super().__init__(stories, "body")
-        self.cache, self.htmls = cache, htmls
-
-    def __getitem__(self, key: str) -> str:
-        story = self.stories[key]
-        html = self.htmls.get(story.body) or self.cache.lookup("markdown", story.body)
-        return html if html is not None else markup_html(story.article.body)
 
 
 class Pictures(Column):
