@@ -118,7 +118,7 @@ def build_site(config: Config, clean: bool, progress: bool, indexing: Indexing) 
     result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
     inputs = step("scan", hash_inputs, config)
     cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
-    inputs = step("stat stories", scan_stories, config, inputs, cache.state)
+    inputs = step("stat stories", scan_stories, config, inputs, cache)
     lagging = cache.state.pending and not indexing.defer  # the search index waits for this build
     if not lagging and step("up to date?", up_to_date, config, inputs, cache):
         result.pages.update(cache.state.kinds)
@@ -160,7 +160,7 @@ def edit_text(config: Config, inputs: Inputs, cache: BuildCache, result: BuildRe
     """Build and commit the pages that read the stories' text, if only text changed (textedit.py)."""
     kinds = Counter(cache.state.kinds)
     try:
-        done = build_text(config, textedit.Inputs(inputs.files, inputs.scanned_at, inputs.theme.template_dirs,
+        done = build_text(config, textedit.Inputs(inputs.scanned_at, inputs.theme.template_dirs,
                                                   {rel: out for rel, (out, _) in inputs.assets.items()},
                                                   inputs.shared, inputs.folders), cache)
         if done is None:
@@ -449,7 +449,7 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
             except OSError:
                 pass
     cache.put("outputs", outputs)
-    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, kinds=Counter(result.pages),
+    cache.put("state", State(inputs.shared, hashes, inputs.scanned_at, kinds=Counter(result.pages),
                              problems=list(result.problems), ahead=bool(ahead), images=content.pictures.files,
                              pending=result.search_pending, clashes=dict(content.site.clashes),
                              folders=inputs.folders))

@@ -26,7 +26,7 @@ from typing import Any, Iterator, NamedTuple
 
 from generator.write import write_atomic
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 PARTS = ("state", "outputs", "plan", "groups", "sources", "readers", "markdown")
 SHARDED = ("groups", "sources", "readers", "markdown")
 GROUP_SHARDS = 256
@@ -56,7 +56,6 @@ class State:
     """What the last build read and wrote: all a build that has nothing to do needs to know."""
 
     inputs: str = ""  # hash of config, code, templates and static files
-    files: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # content stats
     hashes: dict[str, str] = field(default_factory=dict)  # the hash of each file whose stat cannot prove it
     scanned_at: int = 0  # ns; files changed since could have kept their stat
     kinds: Counter = field(default_factory=Counter)  # pages by kind: none until a build completed
@@ -65,7 +64,8 @@ class State:
     images: dict = field(default_factory=dict)  # the stories' image files (missing ones too) -> images.Picture
     pending: bool = False  # the search index lags the stories: a build that indexes has work even with no change
     clashes: dict = field(default_factory=dict)  # Site.clashes: names that took another's slug
-    folders: dict = field(default_factory=dict)  # content/'s folders as scanned (storyfiles.Folder)
+    folders: dict = field(default_factory=dict)  # content/'s folders as scanned, with the stats of their files
+    # (storyfiles.Folder)
 
 
 @dataclass(slots=True)

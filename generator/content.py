@@ -16,7 +16,7 @@ from generator import fields, frontmatter, images, parallel
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.models import Article
-from generator.storyfiles import StatKey, scan_folder
+from generator.storyfiles import StatKey, scan_folder, story_files
 from generator.urls import MAX_SLUG, shorten, slugify
 from generator.yamlvalues import control_character
 
@@ -71,7 +71,7 @@ def content_files(config: Config) -> Iterator[Path]:
 
 def scan(config: Config) -> dict[str, StatKey]:
     """Map each story file under content/ (as 'content/...') to its stat key, in path order."""
-    return scan_folder(str(config.path("content")), "content/")[0]
+    return story_files(scan_folder(str(config.path("content")), "content/"))
 
 
 def _field_lines(head_text: str) -> dict[str, int]:
