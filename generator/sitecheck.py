@@ -15,11 +15,15 @@ from itertools import repeat
 from typing import Callable, Iterable
 
 
-def all_present(site: str, paths: Iterable[str]) -> bool:
-    """Tell whether every path (inside SITE) names an existing file or folder."""
+def all_present(site: str, paths: Iterable[bytes]) -> bool:
+    """Tell whether every path (inside SITE, as bytes) names an existing file or folder."""
     top = os.fsencode(site) + b"/"
-    access, fs = os.access, os.fsencode  # bytes paths spare the encoding inside each call
-    return all(map(access, [top + fs(p) for p in paths], repeat(os.F_OK)))
+    return all(map(os.access, [top + path for path in paths], repeat(os.F_OK)))
+
+
+def all_present_here(paths: Iterable[bytes]) -> bool:
+    """Tell whether every path (inside the current folder) names an existing file or folder."""
+    return all(map(os.access, paths, repeat(os.F_OK)))
 
 
 def cores() -> int:
@@ -33,7 +37,7 @@ def cores() -> int:
 class SiteCheck:
     """The answer of all_present(SITE, PATHS()), worked out in a forked child from the start."""
 
-    def __init__(self, site: str, paths: Callable[[], Iterable[str]], fork: bool = True):
+    def __init__(self, site: str, paths: Callable[[], Iterable[bytes]], fork: bool = True):
         self.site, self.paths = site, paths
         self.pid, self.pipe, self.answer = 0, -1, None
         if fork and hasattr(os, "fork") and cores() > 1:
@@ -46,7 +50,8 @@ class SiteCheck:
             code = 1
             try:
                 os.close(read)
-                os.write(write, b"1" if all_present(self.site, self.paths()) else b"0")
+                os.chdir(self.site)  # this process's own folder: the kernel walks the paths from site/
+                os.write(write, b"1" if all_present_here(self.paths()) else b"0")
                 code = 0
             finally:
                 os._exit(code)

@@ -13,13 +13,20 @@ changed never makes the map of every file (story_files), which costs as much as 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from typing import Mapping
 
+RACY_NS = 2_000_000_000  # a file written this close to the last scan may have kept its stat: hash it
 StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes one
 # its mtime_ns, its story files, its subfolders, and its story files' stat keys (in the order of their names)
 Folder = tuple[int, tuple[str, ...], tuple[str, ...], tuple[StatKey, ...]]
 BY_FOLDER = os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")  # stat a name inside an open folder
+
+
+def fingerprint(data: bytes) -> str:
+    """Return a short, stable hash of some bytes (a story file's, for one whose stat cannot prove it unchanged)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def scan_folder(top: str, prefix: str, known: Mapping[str, Folder] | None = None,

@@ -22,13 +22,13 @@ from generator.bodies import Bodies, to_html
 from generator.cache import MISSING, BuildCache, State, save_cache, shard_name
 from generator.commit import Journal
 from generator.config import Config
-from generator.content import RACY_NS, Source, StatKey, fingerprint, make_source, parse_story
+from generator.content import Source, make_source, parse_story
 from generator.errors import ContentError, Problem
 from generator.models import Site
 from generator.pages import Cards, text_group
 from generator.planning import Group
 from generator.render import GroupResult, RenderJob, environment, group_keys, meta_key, shared_key
-from generator.storyfiles import Folder, changed_files, stat_key, stated_since
+from generator.storyfiles import RACY_NS, Folder, changed_files, fingerprint, stat_key, stated_since
 from generator.urls import Urls
 from generator.views import site_view
 from generator.write import Staging
@@ -38,7 +38,7 @@ MAX_FILES = 50  # more changed files than this: a whole build costs little more,
 
 @dataclass(frozen=True, slots=True)
 class Inputs:
-    """What the build scanned and hashed besides the stories (incremental.Inputs)."""
+    """What the build scanned and hashed besides the stories (changes.Inputs)."""
 
     scanned_at: int
     template_dirs: Sequence[Any]

@@ -18,7 +18,7 @@ def site(tmp_path: Path) -> Path:
     return tmp_path
 
 
-PATHS = ["index.html", "people/a/index.html", "2025/11/07/flood/index.html"]
+PATHS = [b"index.html", b"people/a/index.html", b"2025/11/07/flood/index.html"]
 
 
 def test_every_file_present(site: Path) -> None:
