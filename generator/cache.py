@@ -27,7 +27,7 @@ from typing import Any, Iterator, NamedTuple
 
 from generator.write import write_atomic
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 PARTS = ("state", "outputs", "plan", "groups", "sources", "readers", "markdown")
 SHARDED = ("groups", "sources", "readers", "markdown")
 GROUP_SHARDS = 256
