@@ -114,3 +114,42 @@ def test_names_of_several_stories_changed_at_once(digest: Path, tmp_path: Path) 
     result = rebuild(digest)
     assert {"people/mayawati/index.html", "organisations/rashtriya-janata-dal/index.html"} <= set(result.changed)
     assert_same_as_clean(digest, tmp_path)
+
+
+def cache_parts(project: Path) -> dict[str, dict]:
+    """Return the sharded parts of PROJECT's build cache as the next build reads them (stories by their key)."""
+    from generator.cache import BuildCache, State
+
+    stamp = next(iter(load_stamps(project)))
+    cache = BuildCache(project / ".cache", stamp, State())
+    sources = cache.read("sources")
+    return {"groups": cache.read("groups"), "readers": cache.read("readers"),
+            "sources": {s.key: (path, s.article, s.meta, s.body) for path, s in sources.items()}}
+
+
+def load_stamps(project: Path) -> set[str]:
+    """Return the stamps the files of PROJECT's build cache carry."""
+    import pickle
+
+    return {pickle.loads(path.read_bytes())[1] for path in (project / ".cache").glob("*.pickle")}
+
+
+def test_the_cache_after_name_edits_holds_what_a_clean_builds_does(digest: Path, tmp_path: Path) -> None:
+    from conftest import write_config
+    from test_incremental import clean_build
+
+    write_config(digest, feed_size=2)  # the site's feed, which reads the newest stories' text, leaves most edits alone
+    rebuild(digest)
+    edits = [("flood-relief", "2025-11-07", dict(people=["Mayawati", "Priya Nair"])),
+             ("yogi-reviews-law-and-order", "2025-11-09", dict(people=["Mayawati"], tags=["Courts"])),
+             ("patna-metro", "2025-11-08", dict(draft=True)),
+             ("bihar-campaign", "2025-11-07", dict(organisations=["Janata Dal (United)"], places=["Patna"])),
+             ("patna-metro", "2025-11-08", dict(draft=False, people=[]))]
+    for number, (slug, date, changes) in enumerate(edits):
+        edit_meta(story_path(digest, slug, date), **changes)
+        rebuild(digest)
+        clean_build(digest, tmp_path / str(number))
+        assert len(load_stamps(digest)) == 1
+        mine, clean = cache_parts(digest), cache_parts(tmp_path / str(number))
+        for part in mine:
+            assert mine[part] == clean[part], (number, part)
