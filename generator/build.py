@@ -29,8 +29,8 @@ from generator.config import Config, logo_is_url
 from generator.content import RACY_NS, Reading, Source, fingerprint, read_sources
 from generator.errors import DigestError, Problem, ThemeError
 from generator.images import Pictures
-from generator.incremental import (Content, Inputs, Selection, find_related, hash_inputs, scan_stories,
-                                   select_groups, up_to_date)
+from generator.incremental import (Content, Inputs, Selection, find_related, hash_inputs, same_story_pages,
+                                   scan_stories, select_groups, up_to_date)
 from generator.models import INDEX_NAMES, Site
 from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups
@@ -137,7 +137,8 @@ def build_site(config: Config, clean: bool, progress: bool, indexing: Indexing) 
     groups = step("plan", plan_groups, config, urls, content, bodies, related, ahead)
     job = step("prepare", make_job, config, inputs, content, cache, urls, bodies)
     try:
-        chosen = step("compare", select_groups, job, groups, cache)
+        chosen = step("compare", select_groups, job, groups, cache,
+                      same_story_pages(cache.read("plan"), content, inputs.shared))
         made = step("render", render_groups, job, chosen, progress,
                     lambda: save_cache(cache, SHARDED, pending=True))
         step.indexing = None  # from here on a stop ends the indexing only, and the build puts in place what it made
@@ -195,7 +196,7 @@ def read_content(config: Config, inputs: Inputs, cache: BuildCache, result: Buil
     result.warnings += pictures.warnings
     sources = {path: s for path, s in sources.items() if s.article.image is None or s.key in pictures.shown}
     site = dataclasses.replace(organise({s.key: s.article for s in sources.values()}), images=pictures.shown)
-    return Content(sources, before, site, pictures)
+    return Content(sources, before, site, pictures, cache.state.images, cache.updated.get("sources", []))
 
 
 def published(sources: Mapping[str, Source], drafts: bool) -> Mapping[str, Source]:
@@ -459,7 +460,7 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
     before = cache.read("plan").groups
     cache.update("groups", made.groups, before)
     cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related,
-                               dict(content.site.clashes)))
+                               dict(content.site.clashes), {e.day: e.articles for e in content.site.editions}))
     save_readers(cache, groups, made, before)
     sources = cache.read("sources")
     hashes = {}  # of the files whose stat the next build cannot trust: drafts and stories left out too

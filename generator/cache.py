@@ -78,6 +78,7 @@ class PlanMemo:
     terms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     clashes: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # Site.clashes
+    orders: dict = field(default_factory=dict)  # each day -> its stories in reading order (Site.editions)
 
 
 @dataclass(slots=True)
