@@ -53,7 +53,7 @@ test-fast: $(VENV)/.test
 eval: $(VENV)/.core          ## people/places/organisations scores on the india-dev and reuters-dev gold sets
 	$(BIN)/digest eval $(CORPUS)/india-dev/gold.jsonl $(CORPUS)/reuters-dev/gold.jsonl
 
-bench: $(VENV)/.core         ## our builds beside Hugo's on the same stories (../shared/peers), cold and incremental
+bench: $(VENV)/.core         ## our builds beside Hugo's on the same stories (../shared/peers), cold at 1,000-30,000, edits at 10,000-100,000 (about 40 min)
 	$(BIN)/python -m compileall -q generator
 	$(BIN)/python bench/speed.py --verify
 

@@ -1,6 +1,6 @@
 """Time `digest build` beside Hugo on the same work, interleaved, and print one table (`make bench`).
 
-    python bench/speed.py                          # cold at 1,000, 10,000, 30,000; edits at 10,000, 30,000
+    python bench/speed.py                          # cold at 1,000, 10,000, 30,000; edits at 10,000, 30,000, 100,000
     python bench/speed.py --cold 1000 --edits 1000 --pairs 3
     python bench/speed.py --hugo /path/to/hugo     # else $HUGO, else as ../shared/peers/README.md installs it
     python bench/speed.py --verify                 # also check each edited site against a clean build
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the builds and print the table."""
     args = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     args.add_argument("--cold", type=int, nargs="*", default=[1000, 10000, 30000], help="stories, cold builds")
-    args.add_argument("--edits", type=int, nargs="*", default=[10000, 30000], help="stories, incremental builds")
+    args.add_argument("--edits", type=int, nargs="*", default=[10000, 30000, 100000], help="stories, incremental builds")
     args.add_argument("--search", type=int, nargs="*", default=[], help="stories, cold builds with search on")
     args.add_argument("--pairs", type=int, default=3, help="runs of each (Hugo, us) pair")
     args.add_argument("--hugo", help="Hugo's binary (default: $HUGO, else as ../shared/peers/README.md installs it)")

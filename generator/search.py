@@ -108,8 +108,12 @@ def index_stories(config: Config, site: Site, urls: Urls, bodies: Mapping[str, s
     for name, keys in shards.plan({k: site.articles[k].day for k in site.order}).items():
         wanted[f"{GROUP}/{name}"] = (quick_digest((settings, name, "".join(job.metas[k] + job.body_hashes[k]
                                                                          for k in keys))), keys)
+    unnamed = None  # site/'s index files by part, when no cache names them
     for group, (key, keys) in wanted.items():
         old = memo.groups.get(group)
+        if old is None and (indexing.defer or indexing.stopped) and not job.force:
+            unnamed = _parts_in_site(urls, job) if unnamed is None else unnamed
+            old = unnamed.get(group)  # keyed by no digest: indexed again by the next build that indexes
         if not job.force and old is not None and old[0] == key and all(r.path in job.previous for r in old[1]):
             made.groups[group] = old
         elif indexing.defer or indexing.stopped or not _index_part(config, site, urls, bodies, job, made,
@@ -140,6 +144,22 @@ def _index_part(config: Config, site: Site, urls: Urls, bodies: Mapping[str, str
     made.groups[group] = (key, found)
     made.indexed += len(keys)
     return True
+
+
+def _parts_in_site(urls: Urls, job: RenderJob) -> dict[str, tuple[str, list[PageRecord]]]:
+    """Return the index files site/ holds, as each part's (empty key, records).
+
+    A build whose cache was lost, or made by other code (an upgrade of the generator), finds no
+    key for any part; when it defers indexing, the index in site/ goes on serving until it is made
+    again, as it would for a part whose stories changed.
+    """
+    found: dict[str, tuple[str, list[PageRecord]]] = {}
+    for path, fingerprint in sorted(job.previous.items()):
+        part, _, rest = path[len(FOLDER) + 1:].partition("/")
+        if path.startswith(FOLDER + "/") and rest:
+            found.setdefault(f"{GROUP}/{part}", ("", []))[1].append(
+                PageRecord(path, urls.file(path), "search-index", None, False, fingerprint))
+    return found
 
 
 def _list_parts(urls: Urls, job: RenderJob, made: SearchMade) -> None:

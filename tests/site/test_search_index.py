@@ -158,3 +158,20 @@ def test_a_stopped_build_stops_before_it_puts_anything_in_place(project, indexed
         build(load_config(project), indexing=indexing)
     assert not (project / "site" / "2025" / "11" / "09").exists() and not (project / ".site.new").exists()
     assert build(load_config(project)).indexed == 3
+
+
+def test_a_deferred_index_keeps_the_last_one_when_the_cache_is_lost(project, indexed, tmp_path):
+    """As after an upgrade of the generator (its code is part of every cache key): the preview's
+    first build defers indexing, and site/'s index still serves until the background run is done."""
+    import shutil
+    from test_incremental import assert_same_as_clean
+    build(load_config(project))
+    before = sorted(p.relative_to(project / "site") for p in (project / "site" / "pagefind").rglob("*"))
+    shutil.rmtree(project / ".cache")
+    result = build(load_config(project), indexing=Indexing(defer=True))
+    assert result.search_pending and indexed == [2]
+    assert parts(project) == ["2025"]
+    assert sorted(p.relative_to(project / "site") for p in (project / "site" / "pagefind").rglob("*")) == before
+    caught_up = build(load_config(project))
+    assert not caught_up.search_pending and indexed == [2, 2]
+    assert_same_as_clean(project, tmp_path)
