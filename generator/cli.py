@@ -66,10 +66,15 @@ def run_ingest(config: Config, args: argparse.Namespace) -> int:
 
 def run_build(config: Config, args: argparse.Namespace) -> int:
     """Build site/ and print a summary."""
-    from generator.build import build
+    from generator.changes import first_look
 
     with holding(config, "build", args):
-        result = build(config, clean=args.clean, progress=not args.quiet and sys.stderr.isatty())
+        looked = first_look(config, clean=args.clean)
+        result = looked.result
+        if not result.up_to_date:  # only now the rest of the build is imported (Jinja, Markdown)
+            from generator.build import build
+
+            result = build(config, clean=args.clean, progress=not args.quiet and sys.stderr.isatty(), looked=looked)
     if result.recovered:
         print(result.recovered, file=sys.stderr)
     report_problems(result.warnings + result.problems, sys.stderr)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import os
 import re
 import zoneinfo
@@ -16,7 +15,7 @@ from generator import fields, frontmatter, images, parallel
 from generator.config import Config
 from generator.errors import ContentError, Problem, display_path
 from generator.models import Article
-from generator.storyfiles import StatKey, scan_folder
+from generator.storyfiles import RACY_NS, StatKey, fingerprint, scan_folder, story_files  # noqa: F401 - theirs
 from generator.urls import MAX_SLUG, shorten, slugify
 from generator.yamlvalues import control_character
 
@@ -24,7 +23,6 @@ LIST_FIELDS = ("people", "places", "organisations", "tags")
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 META_FIELDS = tuple(name for name in ARTICLE_FIELDS if name != "body")
 PARALLEL_FROM = 2000  # files to parse before it pays to fork workers (1,000 parse in about 0.12 CPU s)
-RACY_NS = 2_000_000_000  # a file written this close to the last scan may have kept its stat: hash it
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -71,7 +69,7 @@ def content_files(config: Config) -> Iterator[Path]:
 
 def scan(config: Config) -> dict[str, StatKey]:
     """Map each story file under content/ (as 'content/...') to its stat key, in path order."""
-    return scan_folder(str(config.path("content")), "content/")[0]
+    return story_files(scan_folder(str(config.path("content")), "content/"))
 
 
 def _field_lines(head_text: str) -> dict[str, int]:
@@ -224,11 +222,6 @@ def read_article(path: Path, config: Config) -> Article:
     """Read one content file; raise ContentError with the file and line."""
     source = display_path(path, config.root)
     return parse_article(_read_bytes(path, source), source, config)
-
-
-def fingerprint(data: bytes) -> str:
-    """Return a short, stable hash of some bytes."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def make_source(stat: StatKey, sha: str, article: Article) -> Source:

@@ -14,11 +14,12 @@ import os
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from generator.errors import Problem
-from generator.models import Article
-from generator.urls import slugify
+
+if TYPE_CHECKING:
+    from generator.models import Article
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
 StatKey = tuple[int, int, int, int]
@@ -75,6 +76,8 @@ def project_path(story: str, image: str) -> str:
 def copy_name(path: str, sha: str) -> str:
     """Return the name of an image's copy in site/: a slug of its name, a hash of its bytes, its suffix."""
     stem, suffix = posixpath.splitext(posixpath.basename(path))
+    from generator.urls import slugify  # here: a build with nothing to do reads pictures' stats, not their names
+
     return f"{slugify(stem) or 'image'}.{sha[:10]}{suffix.lower()}"
 
 

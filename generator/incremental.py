@@ -7,44 +7,19 @@ to redo only what depends on a change: nothing at all when only stats were read 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import os
-import sys
-import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Mapping
 
-import jinja2
-import markdown
-import yaml
-
-import generator
-from generator import images, parallel
-from generator.cache import MISSING, BuildCache, PageRecord, PlanMemo, quick_digest, save_cache
-from generator.config import Config, logo_is_url
-from generator.cache import State
-from generator.content import RACY_NS, Source, StatKey, unchanged
-from generator.storyfiles import Folder, scan_folder
+from generator import parallel
+from generator.cache import MISSING, BuildCache, PageRecord, PlanMemo
+from generator.changes import Inputs
+from generator.config import Config
+from generator.content import Source
 from generator.images import Pictures
 from generator.models import Site
 from generator.pages import Group
 from generator.render import RenderJob, group_keys
 from generator.taxonomy import neighbours, related_lists, term_lists
-from generator.theme import Theme, digest_templates, hashed_name, resolve, static_files
-
-
-@dataclass(frozen=True, slots=True)
-class Inputs:
-    """What a build reads besides the stories' text: their stats, config, code, theme, assets."""
-
-    files: dict[str, StatKey]  # content file -> stat key
-    scanned_at: int  # ns, taken before the scan
-    theme: Theme
-    assets: dict[str, tuple[str, bytes]]  # static file -> (fingerprinted name, bytes)
-    shared: str  # hash of config, code, templates and static files: what every page reads
-    stamp: str  # hash of what the cache's contents depend on: code and time zone
-    folders: dict[str, Folder] = dataclasses.field(default_factory=dict)  # as scanned, for the next scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,54 +33,6 @@ class Content:
     pictures_before: Mapping = dataclasses.field(default_factory=dict)  # the image files the last build read
     moved: list = dataclasses.field(default_factory=list)  # (path, story before, story now) of each story read
     # again, added or deleted: BuildCache.updated
-
-
-def hash_inputs(config: Config) -> Inputs:
-    """Hash config, code, templates and static files (the stories are scanned by scan_stories)."""
-    theme = resolve(config)
-    assets = {rel: (hashed_name(rel, data), data)
-              for rel, path in static_files(theme).items() for data in [path.read_bytes()]}
-    code = code_digest()
-    settings = repr(dataclasses.replace(config, root=Path(".")))  # the folder's name shows nowhere
-    if config.logo and not logo_is_url(config.logo):  # the logo's copy in site/ is made from its bytes
-        settings += repr(images.stat_key(config.path(config.logo)))
-    shared = quick_digest((code, settings, digest_templates(theme),
-                           sorted((rel, out, hashlib.sha1(data).hexdigest()) for rel, (out, data) in assets.items())))
-    return Inputs({}, 0, theme, assets, shared, quick_digest((code, config.timezone)))
-
-
-def scan_stories(config: Config, inputs: Inputs, state: State) -> Inputs:
-    """Stat the stories, listing again only the folders that changed since the last build (STATE)."""
-    scanned_at = time.time_ns()
-    files, folders = scan_folder(str(config.path("content")), "content/", state.folders,
-                                 state.scanned_at - RACY_NS)
-    return dataclasses.replace(inputs, files=files, scanned_at=scanned_at, folders=folders)
-
-
-def code_digest() -> str:
-    """Return a hash of the generator's code and the libraries that shape its output."""
-    sha = hashlib.sha1(repr((sys.version_info[:2], markdown.__version__, jinja2.__version__,
-                             yaml.__version__)).encode())
-    for path in sorted(Path(generator.__file__).parent.rglob("*.py")):
-        sha.update(path.name.encode() + b"\0" + path.read_bytes())
-    return sha.hexdigest()
-
-
-def up_to_date(config: Config, inputs: Inputs, cache: BuildCache) -> bool:
-    """Tell whether nothing read has changed since the last build and site/ holds all it wrote."""
-    state = cache.state
-    if state.inputs != inputs.shared or not state.kinds or state.ahead:
-        return False
-    if not images.unchanged(config.root, state.images):  # an image file edited, added or deleted
-        return False
-    hashed = unchanged(inputs.files, state.files, config.root, state.hashes, state.scanned_at - RACY_NS)
-    top = str(config.path("site"))
-    if hashed is None or not all(os.path.exists(os.path.join(top, p)) for p in cache.read("outputs")):
-        return False
-    if hashed:  # files written just before the last scan proved unchanged: trust their stat from now on
-        cache.put("state", dataclasses.replace(state, scanned_at=inputs.scanned_at))
-        save_cache(cache)
-    return True
 
 
 def find_related(config: Config, inputs: Inputs, content: Content,

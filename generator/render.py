@@ -15,7 +15,7 @@ from generator import __version__, feeds
 from generator.cache import PageRecord, quick_digest
 from generator.errors import DigestError, Problem, ThemeError
 from generator.pages import Card, Group, Page, in_sitemap
-from generator.theme import ThemeEnvironment, ThemeLoader
+from generator.themeloader import ThemeEnvironment, ThemeLoader
 from generator.urls import Urls
 from generator.views import nav_marks
 from generator.write import Staging

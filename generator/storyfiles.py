@@ -5,63 +5,115 @@ holds the same names as long as its own modification time is the same (adding, d
 a file inside it changes it), so a folder seen unchanged is not listed again: its files are
 stat'ed by name. Listing the folders was half the cost of a scan (0.2 s of 0.5 s for 100,000 files).
 A folder changed too near the last scan to trust its time (TRUSTED_BEFORE) is listed again.
+
+A scan is kept by folder, each with its files' stat keys in the order of their names: two scans
+that found the same are equal as values, compared at C speed, and a build that finds nothing
+changed never makes the map of every file (story_files), which costs as much as the comparison.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from typing import Mapping
 
+RACY_NS = 2_000_000_000  # a file written this close to the last scan may have kept its stat: hash it
 StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes one
-Folder = tuple[int, tuple[str, ...], tuple[str, ...]]  # its mtime_ns, its story files, its subfolders
+# its mtime_ns, its story files, its subfolders, and its story files' stat keys (in the order of their names)
+Folder = tuple[int, tuple[str, ...], tuple[str, ...], tuple[StatKey, ...]]
+BY_FOLDER = os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")  # stat a name inside an open folder
+
+
+def fingerprint(data: bytes) -> str:
+    """Return a short, stable hash of some bytes (a story file's, for one whose stat cannot prove it unchanged)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def scan_folder(top: str, prefix: str, known: Mapping[str, Folder] | None = None,
-                trusted_before: int = 0) -> tuple[dict[str, StatKey], dict[str, Folder]]:
-    """Map each story file under TOP (named PREFIX + its path) to its stat key, in path order.
+                trusted_before: int = 0) -> dict[str, Folder]:
+    """Map each folder under TOP (named PREFIX + its path) to what it holds, with its files' stat keys.
 
-    Return also each folder (by PREFIX + path) as this scan found it, to pass as KNOWN next time.
+    KNOWN is what the last scan returned: a folder it has, whose time is as then and older than
+    TRUSTED_BEFORE, is not listed again.
     """
-    found: dict[str, StatKey] = {}
     folders: dict[str, Folder] = {}
-    _scan(top, prefix, known or {}, trusted_before, found, folders)
-    return dict(sorted(found.items())), folders
+    _scan(top, prefix, known or {}, trusted_before, folders)
+    return folders
+
+
+def story_files(folders: Mapping[str, Folder]) -> dict[str, StatKey]:
+    """Map each story file of a scan (by its folder's name + its own) to its stat key, in path order."""
+    return dict(sorted((rel + name, key) for rel, folder in folders.items() for name, key in zip(folder[1], folder[3])))
+
+
+def changed_files(folders: Mapping[str, Folder], known: Mapping[str, Folder]) -> list[str] | None:
+    """Return the files whose stat key differs from KNOWN's, in path order; None when a file or
+    folder was added or removed."""
+    if folders.keys() != known.keys():
+        return None
+    changed = []
+    for rel, folder in folders.items():
+        old = known[rel]
+        if folder[3] == old[3]:
+            continue
+        if folder[1:3] != old[1:3]:
+            return None
+        changed += [rel + name for name, key, was in zip(folder[1], folder[3], old[3]) if key != was]
+    return sorted(changed)
+
+
+def stat_key(folders: Mapping[str, Folder], path: str) -> StatKey:
+    """Return the stat key of one story file of a scan, by its path."""
+    rel, name = path.rsplit("/", 1)
+    folder = folders[rel + "/"]
+    return folder[3][folder[1].index(name)]
+
+
+def stated_since(folders: Mapping[str, Folder], since: int) -> list[str]:
+    """Return the files whose status changed at or after SINCE (ns): their stat cannot prove them unchanged."""
+    return [rel + name for rel, folder in folders.items() for name, key in zip(folder[1], folder[3])
+            if key[2] >= since]
 
 
 def _scan(path: str, rel: str, known: Mapping[str, Folder], trusted_before: int,
-          found: dict[str, StatKey], folders: dict[str, Folder]) -> None:
+          folders: dict[str, Folder]) -> None:
     try:
         mtime = os.stat(path).st_mtime_ns
     except (FileNotFoundError, NotADirectoryError):
         return
     old = known.get(rel)
-    if old is not None and old[0] == mtime and mtime < trusted_before and _stat_all(path, rel, old[1], found):
-        folder = old
-    else:
-        folder = _list(path, rel, mtime, found)
+    keys = None
+    if old is not None and len(old) == 4 and old[0] == mtime and mtime < trusted_before:
+        keys = _stat_all(path, old[1])
+    folder = _list(path, mtime) if keys is None else (mtime, old[1], old[2], keys)
     folders[rel] = folder
     for name in folder[2]:
-        _scan(f"{path}/{name}", f"{rel}{name}/", known, trusted_before, found, folders)
+        _scan(f"{path}/{name}", f"{rel}{name}/", known, trusted_before, folders)
 
 
-def _stat_all(path: str, rel: str, names: tuple[str, ...], found: dict[str, StatKey]) -> bool:
-    """Stat the files a folder held; False when one is gone (then the folder is listed again)."""
+def _stat_all(path: str, names: tuple[str, ...]) -> tuple[StatKey, ...] | None:
+    """Stat the files a folder held; None when one is gone (then the folder is listed again)."""
     stat = os.stat
-    for name in names:
-        try:
-            st = stat(f"{path}/{name}")
-        except OSError:
-            return False
-        found[rel + name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-    return True
+    try:
+        if not BY_FOLDER:  # pragma: no cover - Windows
+            return tuple((s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino)
+                         for s in [stat(f"{path}/{name}") for name in names])
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        try:  # a name inside an open folder: the kernel walks one step, not the whole path
+            return tuple([(s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino)
+                          for s in [stat(name, dir_fd=fd) for name in names]])
+        finally:
+            os.close(fd)
+    except OSError:
+        return None
 
 
-def _list(path: str, rel: str, mtime: int, found: dict[str, StatKey]) -> Folder:
+def _list(path: str, mtime: int) -> Folder:
     try:
         entries = list(os.scandir(path))
     except (FileNotFoundError, NotADirectoryError):
-        return (mtime, (), ())
-    names, subfolders = [], []
+        return (mtime, (), (), ())
+    files, subfolders = [], []
     for entry in entries:
         if entry.name.startswith("."):  # editors' temporary and lock files, .git and the like
             continue
@@ -69,6 +121,6 @@ def _list(path: str, rel: str, mtime: int, found: dict[str, StatKey]) -> Folder:
             subfolders.append(entry.name)
         elif entry.name.endswith(".md") and entry.is_file():
             st = entry.stat()
-            found[rel + entry.name] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-            names.append(entry.name)
-    return (mtime, tuple(sorted(names)), tuple(sorted(subfolders)))
+            files.append((entry.name, (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)))
+    files.sort()
+    return (mtime, tuple(name for name, _ in files), tuple(sorted(subfolders)), tuple(key for _, key in files))

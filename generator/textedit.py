@@ -22,12 +22,13 @@ from generator.bodies import Bodies, to_html
 from generator.cache import MISSING, BuildCache, State, save_cache, shard_name
 from generator.commit import Journal
 from generator.config import Config
-from generator.content import RACY_NS, Source, StatKey, fingerprint, make_source, parse_story
+from generator.content import Source, make_source, parse_story
 from generator.errors import ContentError, Problem
 from generator.models import Site
 from generator.pages import Cards, text_group
 from generator.planning import Group
 from generator.render import GroupResult, RenderJob, environment, group_keys, meta_key, shared_key
+from generator.storyfiles import RACY_NS, Folder, changed_files, fingerprint, stat_key, stated_since
 from generator.urls import Urls
 from generator.views import site_view
 from generator.write import Staging
@@ -37,14 +38,13 @@ MAX_FILES = 50  # more changed files than this: a whole build costs little more,
 
 @dataclass(frozen=True, slots=True)
 class Inputs:
-    """What the build scanned and hashed besides the stories (incremental.Inputs)."""
+    """What the build scanned and hashed besides the stories (changes.Inputs)."""
 
-    files: Mapping[str, StatKey]
     scanned_at: int
     template_dirs: Sequence[Any]
     assets: Mapping[str, str]  # static file -> its fingerprinted name
     shared: str
-    folders: Mapping[str, Any]  # content/'s folders as scanned (storyfiles.Folder)
+    folders: Mapping[str, Folder]  # content/'s folders as scanned, with their files' stats
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +62,10 @@ def build_text(config: Config, inputs: Inputs, cache: BuildCache) -> TextBuild |
     state = cache.state
     if not eligible(config, inputs, state):
         return None
-    changed = [p for p, stat in inputs.files.items()
-               if state.files[p] != stat or stat[2] >= state.scanned_at - RACY_NS]
-    read = read_changed(config, changed, inputs.files, cache) if 0 < len(changed) <= MAX_FILES else None
+    changed = changed_files(inputs.folders, state.folders)  # None: a file added or removed
+    if changed is not None:  # and those whose stat cannot prove them unchanged
+        changed = sorted({*changed, *stated_since(inputs.folders, state.scanned_at - RACY_NS)})
+    read = read_changed(config, changed, inputs.folders, cache) if changed and len(changed) <= MAX_FILES else None
     texts = [new.key for old, new in read[0] if new.body != old.body] if read else []
     readers = groups_reading(cache, texts) if texts else None
     if readers is None:  # not text alone, or no text: site/ may lack a page, which a whole build checks
@@ -88,11 +89,10 @@ def build_text(config: Config, inputs: Inputs, cache: BuildCache) -> TextBuild |
 def eligible(config: Config, inputs: Inputs, state: State) -> bool:
     """Tell whether the last build vouches for site/ with the same settings, and left nothing out."""
     return (not config.search and state.inputs == inputs.shared and bool(state.kinds) and not state.ahead
-            and not state.problems and inputs.files.keys() == state.files.keys()
-            and images.unchanged(config.root, state.images))
+            and not state.problems and images.unchanged(config.root, state.images))
 
 
-def read_changed(config: Config, changed: Iterable[str], files: Mapping[str, StatKey],
+def read_changed(config: Config, changed: Iterable[str], folders: Mapping[str, Folder],
                  cache: BuildCache) -> tuple[list[tuple[Source, Source]], list[Problem]] | None:
     """Read the changed files: each story as the cache has it and as it is now, and their warnings.
 
@@ -105,7 +105,7 @@ def read_changed(config: Config, changed: Iterable[str], files: Mapping[str, Sta
             article, found = parse_story(data, path, config)
         except (OSError, ContentError):
             return None
-        new = make_source(files[path], fingerprint(data), article)
+        new = make_source(stat_key(folders, path), fingerprint(data), article)
         old = cache.shard("sources", shard_name("sources", path, new)).get(path)
         if old is None or old.key != new.key or old.meta != new.meta:
             return None
@@ -180,8 +180,8 @@ def update_cache(cache: BuildCache, inputs: Inputs, edits: list[tuple[Source, So
         cache.change("groups", name, (key, result.records))  # not the outputs: see BuildCache.outputs
     racy = inputs.scanned_at - RACY_NS
     hashes = {new.article.source: new.sha for _, new in edits if new.stat[2] >= racy}
-    cache.put("state", dataclasses.replace(cache.state, files=dict(inputs.files), hashes=hashes,
-                                           scanned_at=inputs.scanned_at, folders=inputs.folders))
+    cache.put("state", dataclasses.replace(cache.state, hashes=hashes, scanned_at=inputs.scanned_at,
+                                           folders=inputs.folders))
     save_cache(cache, pending=True)
 
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
-
-import jinja2
 import yaml
 
 from generator.config import Config
 from generator.errors import Problem, ThemeError
 
 BUILTIN_THEMES = Path(__file__).parent / "themes"
-PARENT = "!parent/"
 HASHED_SUFFIXES = (".css", ".js")
 
 
@@ -62,43 +58,6 @@ def resolve(config: Config) -> Theme:
     templates = [config.path("templates")] + [f / "templates" for f in chain]
     statics = [config.path("static")] + [f / "static" for f in chain]
     return Theme(tuple(p for p in templates if p.is_dir()), tuple(p for p in statics if p.is_dir()))
-
-
-class ThemeLoader(jinja2.BaseLoader):
-    """Load a template from the first folder that has it; '!parent/x' skips one match."""
-
-    def __init__(self, folders: tuple[Path, ...]):
-        self.folders = folders
-
-    def get_source(self, environment: jinja2.Environment, template: str
-                   ) -> tuple[str, str, Callable[[], bool]]:
-        skip = 0
-        while template.startswith(PARENT):
-            template, skip = template[len(PARENT):], skip + 1
-        if ".." in Path(template).parts or Path(template).is_absolute() or "\\" in template:
-            raise jinja2.TemplateNotFound(template)
-        matches = [f / template for f in self.folders if (f / template).is_file()]
-        if len(matches) <= skip:
-            raise jinja2.TemplateNotFound(template)
-        path = matches[skip]
-        mtime = path.stat().st_mtime_ns
-        return path.read_text(encoding="utf-8"), str(path), lambda: path.stat().st_mtime_ns == mtime
-
-    def list_templates(self) -> list[str]:
-        names = {str(p.relative_to(f)) for f in self.folders for p in f.rglob("*") if p.is_file()}
-        return sorted(names)
-
-
-class ThemeEnvironment(jinja2.Environment):
-    """A Jinja environment in which '!parent/x' asked for by '!parent/x' goes one folder further."""
-
-    def join_path(self, template: str, parent: str) -> str:
-        if template.startswith(PARENT) and parent.startswith(PARENT):
-            depth = 1
-            while parent.startswith(PARENT * (depth + 1)):
-                depth += 1
-            return PARENT * depth + template
-        return template
 
 
 def static_files(theme: Theme) -> dict[str, Path]:

@@ -17,7 +17,8 @@ from fixture_site import HOSTILE_STORIES, HOSTILE_TITLE, IMG, SCRIPT, parse_html
 from generator.build import build
 from generator.config import load_config
 from generator.errors import ThemeError
-from generator.theme import BUILTIN_THEMES, ThemeLoader, hashed_name, resolve, static_files
+from generator.theme import BUILTIN_THEMES, hashed_name, resolve, static_files
+from generator.themeloader import ThemeLoader
 
 DEFAULT = BUILTIN_THEMES / "default"
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "poster", "data")
