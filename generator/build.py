@@ -21,7 +21,8 @@ from typing import Callable, Iterable, Mapping
 
 from generator import images, markup, parallel, sitemaps, textedit
 from generator.bodies import Bodies
-from generator.cache import SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection, save_cache
+from generator.cache import (MISSING, SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection,
+                             save_cache, shard_name)
 from generator.commit import Journal, commit, recover
 from generator.config import Config, logo_is_url
 from generator.content import RACY_NS, Reading, Source, fingerprint, read_sources
@@ -29,7 +30,7 @@ from generator.errors import DigestError, Problem, ThemeError
 from generator.images import Pictures
 from generator.buildresult import BuildResult
 from generator.changes import CACHE_DIR, FirstLook, Inputs, first_look
-from generator.incremental import Content, Selection, find_related, select_groups
+from generator.incremental import Content, Selection, find_related, same_story_pages, select_groups
 from generator.models import INDEX_NAMES, Site
 from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups
@@ -38,7 +39,7 @@ from generator.render import RenderJob, compile_templates, environment, meta_key
 from generator.indexer import Indexing
 from generator.search import SearchMade, index_stories
 from generator.taxonomy import organise, term_lists
-from generator.textedit import build_text, text_readers
+from generator.textedit import build_text, reader_changes, text_readers
 from generator.urls import Urls
 from generator.views import site_view
 from generator.write import Staging, fingerprints
@@ -86,7 +87,8 @@ def build_site(config: Config, progress: bool, indexing: Indexing, looked: First
     groups = step("plan", plan_groups, config, urls, content, bodies, related, ahead)
     job = step("prepare", make_job, config, inputs, content, cache, urls, bodies)
     try:
-        chosen = step("compare", select_groups, job, groups, cache)
+        chosen = step("compare", select_groups, job, groups, cache,
+                      same_story_pages(cache.read("plan"), content, inputs.shared))
         made = step("render", render_groups, job, chosen, progress,
                     lambda: save_cache(cache, SHARDED, pending=True))
         step.indexing = None  # from here on a stop ends the indexing only, and the build puts in place what it made
@@ -137,14 +139,14 @@ def read_content(config: Config, inputs: Inputs, cache: BuildCache, result: Buil
     # (comparing 10,000 stories field by field took 30 ms of every small rebuild)
     if len(reading.sources) != len(previous) or any(
             previous.get(path) is not source for path, source in reading.sources.items()):
-        cache.put("sources", reading.sources)
+        cache.update("sources", reading.sources, previous)
     sources, before = published(reading.sources, config.drafts), published(previous, config.drafts)
     pictures = images.find(config.root, (s.article for s in sources.values()), cache.state.images)
     result.problems += pictures.problems  # a story whose image file is missing is left out, and named
     result.warnings += pictures.warnings
     sources = {path: s for path, s in sources.items() if s.article.image is None or s.key in pictures.shown}
     site = dataclasses.replace(organise({s.key: s.article for s in sources.values()}), images=pictures.shown)
-    return Content(sources, before, site, pictures)
+    return Content(sources, before, site, pictures, cache.state.images, cache.updated.get("sources", []))
 
 
 def published(sources: Mapping[str, Source], drafts: bool) -> Mapping[str, Source]:
@@ -382,13 +384,34 @@ def check_unique(records: list[PageRecord]) -> list[Problem]:
     return warnings
 
 
+def save_readers(cache: BuildCache, groups: list[Group], made: Made,
+                 before: Mapping[str, tuple[str, list[PageRecord]]]) -> None:
+    """Keep, by story, the groups that read its text (for text edits): only the stories whose entry
+    this build can have changed, when the cache holds the others' as the last build left them."""
+    readers = text_readers(cache.read("sources").values(), groups)
+    moved = {item.key for _, was, now in cache.updated.get("sources", ()) for item in (was, now) if item is not MISSING}
+    keys = None
+    if before and {shard_name("readers", key) for key in readers} <= set(cache.names("readers")):
+        keys = reader_changes(groups, lambda name: made.groups.get(name) is not before.get(name),
+                              before.keys() - made.groups.keys(), moved)
+    if keys is None:
+        cache.replace_shards("readers", readers)
+        return
+    for key in keys:
+        entry = readers.get(key)
+        if cache.lookup("readers", key, MISSING) != (MISSING if entry is None else entry):
+            cache.change("readers", key, entry)
+
+
 def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Content,
                related: dict[str, tuple[str, ...]], groups: list[Group], made: Made, outputs: dict[str, str],
                result: BuildResult, ahead: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """Save what this build read and made, for the next one, beside the cache; return those files."""
+    before = cache.read("plan").groups
+    cache.update("groups", made.groups, before)
     cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related,
-                               dict(content.site.clashes)))
-    cache.replace_shards("readers", text_readers(cache.read("sources").values(), groups))
+                               dict(content.site.clashes), {e.day: e.articles for e in content.site.editions}))
+    save_readers(cache, groups, made, before)
     sources = cache.read("sources")
     hashes = {}  # of the files whose stat the next build cannot trust: drafts and stories left out too
     for rel, stat in inputs.files.items():

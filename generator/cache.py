@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
-from generator.write import write_atomic
+from generator.write import write_atomic, write_unread
 
 CACHE_VERSION = 6
 PARTS = ("state", "outputs", "plan", "groups", "sources", "readers", "markdown")
@@ -79,6 +79,7 @@ class PlanMemo:
     terms: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     clashes: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # Site.clashes
+    orders: dict = field(default_factory=dict)  # each day -> its stories in reading order (Site.editions)
 
 
 @dataclass(slots=True)
@@ -97,6 +98,9 @@ class BuildCache:
     dirty_shards: set[tuple[str, str]] = field(default_factory=set)  # shards changed by change()
     pending: set[str] = field(default_factory=set)  # files saved as FILE.next, for commit to rename
     listed: dict[str, list[str]] = field(default_factory=dict)  # sharded part -> its shards' names on disk
+    # sharded part -> (key, value before, value now) of each key update() changed: its shards are up to
+    # date, and save() need not compare every shard again
+    updated: dict[str, list[tuple[str, Any, Any]]] = field(default_factory=dict)
 
     def read(self, part: str) -> Any:
         """Return a part, reading it from disk on first use (sharded parts: every shard)."""
@@ -162,6 +166,27 @@ class BuildCache:
             shard[key] = value
         self.dirty_shards.add((part, name))
 
+    def update(self, part: str, value: dict[str, Any], old: dict[str, Any]) -> None:
+        """Make VALUE the whole of a sharded part whose shards hold OLD, changing only the keys that differ.
+
+        A value taken over from OLD is the same object: one is compared by identity first, so that an
+        edit to one story of 100,000 costs a look at each key, not a comparison of every shard.
+        """
+        changes = self.updated.setdefault(part, [])
+        for key, item in value.items():
+            was = old.get(key, MISSING)
+            if was is not item and was != item:
+                if was is not MISSING and shard_name(part, key, was) != shard_name(part, key, item):
+                    self.change(part, key, None, shard_name(part, key, was))  # it moved to another day
+                self.change(part, key, item)
+                changes.append((key, was, item))
+        for key in old.keys() - value.keys():
+            self.change(part, key, None, shard_name(part, key, old[key]))
+            changes.append((key, old[key], MISSING))
+        if part == "sources":
+            self.sources = value
+            self.dirty.discard(part)  # a clean build emptied every shard on disk: those not filled stay so
+
     def replace_shards(self, part: str, value: dict[str, Any]) -> None:
         """Make VALUE the whole of a sharded part: mark the shards that differ from what is read."""
         new = shard_of(value, part)
@@ -199,7 +224,7 @@ def save_cache(cache: BuildCache, parts: tuple[str, ...] = PARTS, pending: bool 
     if "sources" in parts and "sources" in cache.dirty and cache.sources is not None:
         cache.replace_shards("sources", cache.sources)
         cache.dirty.discard("sources")
-    if "plan" in parts and "plan" in cache.dirty and cache.plan is not None:
+    if "plan" in parts and "plan" in cache.dirty and cache.plan is not None and "groups" not in cache.updated:
         cache.replace_shards("groups", cache.plan.groups)
     for part, name in sorted(cache.dirty_shards):
         if part in parts or part == "groups" and "plan" in parts:
@@ -282,7 +307,10 @@ def no_collection() -> Iterator[None]:
 def _save(folder: Path, file: str, stamp: str, value: Any) -> None:
     with no_collection():
         data = pickle.dumps((CACHE_VERSION, stamp, value), protocol=5)
-    write_atomic(folder / file, data)
+    if file.endswith(PENDING):  # read by no build until commit renames it into place
+        write_unread(folder / file, data)
+    else:
+        write_atomic(folder / file, data)
 
 
 def _load(folder: Path, name: str, stamp: str | None, empty: type) -> Any:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from generator import images
 from generator.bodies import Bodies, to_html
@@ -196,6 +196,30 @@ def text_readers(sources: Iterable[Source], groups: Iterable[Group]) -> dict[str
         for key in group.bodies:
             readers[key].append((group.name, group.shows, group.extra))
     return {key: tuple(found) for key, found in readers.items()}
+
+
+def reader_changes(groups: Iterable[Group], made_anew: Callable[[str], bool], vanished: Iterable[str],
+                   moved: Iterable[str]) -> set[str] | None:
+    """Return the stories whose entry in text_readers a build can have changed; None when it cannot tell.
+
+    A group kept from the last build read the same stories as then (its key, the hash of all it
+    reads, is the same), so an entry changes only with a story read, moved or deleted (MOVED), or
+    with a group that reads text and was made anew or VANISHED. A story's page reads its text
+    alone; a feed that was made anew or went may have read others the last time, not known here.
+    """
+    keys = set(moved)
+    for group in groups:
+        if group.bodies and made_anew(group.name):
+            if not group.name.startswith("article:"):
+                return None
+            keys.update(group.bodies)
+    for name in vanished:
+        kind, _, rest = name.partition(":")
+        if kind == "article":
+            keys.add(rest)
+        elif kind == "feed" or kind.endswith("-feed"):
+            return None
+    return keys
 
 
 class Stories(Mapping):
