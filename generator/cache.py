@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
-from generator.write import write_atomic
+from generator.write import write_atomic, write_unread
 
 CACHE_VERSION = 5
 PARTS = ("state", "outputs", "plan", "groups", "sources", "readers", "markdown")
@@ -301,7 +301,10 @@ def no_collection() -> Iterator[None]:
 def _save(folder: Path, file: str, stamp: str, value: Any) -> None:
     with no_collection():
         data = pickle.dumps((CACHE_VERSION, stamp, value), protocol=5)
-    write_atomic(folder / file, data)
+    if file.endswith(PENDING):  # read by no build until commit renames it into place
+        write_unread(folder / file, data)
+    else:
+        write_atomic(folder / file, data)
 
 
 def _load(folder: Path, name: str, stamp: str, empty: type) -> Any:

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from generator import __version__, feeds
 from generator.cache import PageRecord, quick_digest
 from generator.errors import DigestError, Problem, ThemeError
-from generator.pages import Card, Group, Page, in_sitemap
+from generator.pages import Group, Page, in_sitemap
 from generator.themeloader import ThemeEnvironment, ThemeLoader
 from generator.urls import Urls
 from generator.views import nav_marks
@@ -34,10 +34,14 @@ def escape_output(value: Any) -> str:
     """Escape a value a template prints ({{ x }}): the text markupsafe.escape gives, as a str.
 
     What a template prints is only ever joined into the page, so the Markup that escape() makes
-    of every value (a Python-level __new__, a sixth of rendering, profiled) is made for nothing.
+    of every value (a Python-level __new__, a sixth of rendering, profiled) is made for nothing;
+    Markup (a card, a macro's output) is printed as it is, where escape() would copy it.
     """
-    if type(value) is str:
+    kind = type(value)
+    if kind is str:
         return _escape_inner(value)
+    if kind is Markup:
+        return value
     return escape(value)
 
 
@@ -53,10 +57,10 @@ class OutputCodeGenerator(CodeGenerator):
 
 
 class RenderEnvironment(ThemeEnvironment):
-    """The theme environment, with `x.name` on a page's dicts and cards looked up as a key first.
+    """The theme environment, with `x.name` on a page's dicts (cards too) looked up as a key first.
 
     Jinja tries the attribute first and the key after, so every `head.title` on a dict raised and
-    caught an AttributeError (about a tenth of rendering, profiled). A plain dict or Card has no attributes
+    caught an AttributeError (about a tenth of rendering, profiled). A plain dict has no attributes
     but its type's, so for any other name the key is all Jinja would find: the result is the same.
     """
 
@@ -64,8 +68,7 @@ class RenderEnvironment(ThemeEnvironment):
     escape_output = staticmethod(escape_output)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        kind = type(obj)
-        if kind is dict and attribute not in _DICT_NAMES or kind is Card and attribute not in _CARD_NAMES:
+        if type(obj) is dict and attribute not in _DICT_NAMES:
             try:
                 return obj[attribute]
             except KeyError:
@@ -73,8 +76,8 @@ class RenderEnvironment(ThemeEnvironment):
         return super().getattr(obj, attribute)
 
 
-# the attributes of the mappings pages are made of, whose lookup by attribute must stay Jinja's own
-_DICT_NAMES, _CARD_NAMES = frozenset(dir(dict)), frozenset(dir(Card))
+# the attributes of the dicts pages are made of, whose lookup by attribute must stay Jinja's own
+_DICT_NAMES = frozenset(dir(dict))
 
 
 @dataclass(frozen=True, slots=True)

@@ -490,6 +490,23 @@ def test_a_cold_build_stopped_in_its_commit_leaves_a_whole_site(
     assert not (digest / ".site.old").exists()
 
 
+def test_cache_parts_wait_beside_the_cache_until_the_build_commits(
+        digest: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edit_meta(story_path(digest, "flood-relief"), title="Relief, and a new title")
+    monkeypatch.setenv(FAULT, "before-journal")
+    with pytest.raises(InjectedFault):
+        build(load_config(digest), clean=True)
+    monkeypatch.delenv(FAULT)
+    names = [p.name for p in (digest / ".cache").iterdir()]
+    waiting = [n for n in names if n.endswith(".pickle.next")]
+    assert "state.pickle.next" in waiting and len(waiting) > 4  # written whole, straight to their names
+    assert not [n for n in names if n.endswith(".tmp")]
+    assert rebuild(digest).recovered
+    assert not [p for p in (digest / ".cache").iterdir() if p.name.endswith((".next", ".tmp"))]
+    assert_same_as_clean(digest, tmp_path)
+    assert rebuild(digest).up_to_date
+
+
 @pytest.fixture
 def split_indexes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Split every index with more than two names by letter, as a big archive's are."""

@@ -10,7 +10,7 @@ import pytest
 
 from generator.config import Config
 from generator.models import Article
-from generator.pages import Card, Cards, in_sitemap, page_groups, plan
+from generator.pages import Cards, in_sitemap, page_groups, plan
 from generator.taxonomy import organise
 from generator.urls import Urls
 
@@ -50,28 +50,33 @@ def test_groups_make_every_page_once(setup) -> None:
 def test_groups_name_the_stories_they_show(setup) -> None:
     site, config, urls = setup
     bodies = {k: "<p>Text.</p>" for k in site.articles}
-    for group in page_groups(site, config, urls, bodies):
-        shown = {item["key"] for page in group.make() for item in _cards(page.context)}
+    cards = Cards(site, urls, config.timezone)
+    found = set()
+    for group in page_groups(site, config, urls, bodies, cards=cards):
+        shown = {item["key"] for page in group.make() for item in _cards(page.context, cards)}
         assert shown <= set(group.shows), group.name  # a card shown but not named would go stale
+        found |= shown
         if group.name.startswith(("article:", "feed")):
             assert group.bodies, group.name  # their text is on the page
         if group.parts is not None:
             parts = group.parts()
             assert [p.url for part in parts for p in part.make()] == [p.url for p in group.make()]
             for part in parts:
-                shown = {item["key"] for page in part.make() for item in _cards(page.context)}
+                shown = {item["key"] for page in part.make() for item in _cards(page.context, cards)}
                 assert shown <= set(part.shows), part.name
+    assert found == set(site.articles)  # every story's card was found on some page
 
 
-def _cards(value):
-    if isinstance(value, Card):
+def _cards(value, cards: Cards):
+    """Yield every card (one of CARDS' own dicts) found in a page's context."""
+    if isinstance(value, dict) and cards.made.get(value.get("key")) is value:
         yield value
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _cards(item)
+            yield from _cards(item, cards)
     elif isinstance(value, (list, tuple)):
         for item in value:
-            yield from _cards(item)
+            yield from _cards(item, cards)
 
 
 def test_sitemap_lists_html_pages_but_404(setup) -> None:
@@ -86,7 +91,7 @@ def test_card_reads_like_a_dict_in_python_and_jinja(setup) -> None:
     site, config, urls = setup
     card = Cards(site, urls, config.timezone)["2025/11/09/d"]
     assert card["title"] == "D" and card.get("dateline") is None and "url" in card
-    assert dict(card)["url"] == card.url == "/digest/2025/11/09/d/"
+    assert dict(card)["url"] == "/digest/2025/11/09/d/"
     assert (card | {"extra": 1})["extra"] == 1
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
     assert env.from_string("{{ c.title }} {{ c['url'] }} {{ c.people[0].name }}").render(c=card) == \
@@ -95,11 +100,11 @@ def test_card_reads_like_a_dict_in_python_and_jinja(setup) -> None:
         env.from_string("{{ c.no_such_field.x }}").render(c=card)
 
 
-def test_card_is_made_only_when_read_and_once() -> None:
-    made = []
-    card = Card(lambda: made.append(1) or {"title": "T"})
-    assert not made
-    assert card["title"] == "T" and card.title == "T" and made == [1]
+def test_cards_are_made_only_when_asked_for_and_once(setup) -> None:
+    site, config, urls = setup
+    cards = Cards(site, urls, config.timezone)
+    assert not cards.made
+    assert cards["2025/11/08/c"]["title"] == "C" and list(cards.made) == ["2025/11/08/c"]
 
 
 def test_cards_mapping_knows_every_story(setup) -> None:
@@ -126,8 +131,7 @@ def test_render_environment_reads_keys_as_jinja_does():
     from generator.render import RenderEnvironment
 
     env = RenderEnvironment(undefined=jinja2.StrictUndefined)
-    card = Card(lambda: {"url": "/a/", "title": "A"})
-    page = {"title": "T", "items": [1, 2], "card": card}
+    page = {"title": "T", "items": [1, 2], "card": {"url": "/a/", "title": "A"}}
     # a key wins where Jinja would find it; a dict's own methods stay methods, as before
     out = env.from_string("{{ p.title }} {{ p.card.url }} {{ p.card.title }} {{ p['items'] }} "
                           "{{ p.items is callable }} {{ p.get('title') }}").render(p=page)
@@ -136,3 +140,18 @@ def test_render_environment_reads_keys_as_jinja_does():
         env.from_string("{{ p.missing }}").render(p=page)
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ p.card.missing }}").render(p=page)
+
+
+def test_printed_values_read_as_markupsafe_escapes_them():
+    from markupsafe import Markup, escape
+
+    from generator.render import escape_output
+
+    class Html:
+        def __html__(self):
+            return "<b>made</b>"
+
+    for value in ["a <b> & 'c' \"d\"", "", Markup("<em>card</em>"), 42, 1.5, None, True, Html(), ["<x>"]]:
+        assert str(escape_output(value)) == str(escape(value)), value
+    card = Markup("<article>kept</article>")
+    assert escape_output(card) is card  # printed as it is: no copy
