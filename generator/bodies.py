@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from generator import markup
 from generator.cache import BuildCache
@@ -20,8 +20,10 @@ class Bodies(Mapping):
     shards, read only when a page needs it, else converted again and kept (a cache file went missing)."""
 
     def __init__(self, cache: BuildCache, hashes: Mapping[str, str], articles: Mapping[str, Article],
-                 fresh: Mapping[str, str] | None = None):
+                 markdown: Callable[[Article, str], str], fresh: Mapping[str, str] | None = None):
+        """MARKDOWN(article, hash) returns a story's Markdown (the cache keeps stories without it)."""
         self.cache, self.hashes, self.articles, self.fresh = cache, hashes, articles, fresh or {}
+        self.markdown = markdown
         self.converter = None
 
     def __getitem__(self, key: str) -> str:
@@ -29,7 +31,7 @@ class Bodies(Mapping):
         html = self.fresh.get(sha) or self.cache.lookup("markdown", sha)
         if html is None:
             self.converter = self.converter or markup.make_converter()
-            html = to_html(self.articles[key].body, self.converter)
+            html = to_html(self.markdown(self.articles[key], sha), self.converter)
             self.cache.change("markdown", sha, html)
         return html
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 from collections import Counter
@@ -25,7 +26,7 @@ from generator.cache import (MISSING, SHARDED, BuildCache, PageRecord, PlanMemo,
                              save_cache, shard_name)
 from generator.commit import Journal, commit, recover
 from generator.config import Config, logo_is_url
-from generator.content import RACY_NS, Reading, Source, fingerprint, read_sources
+from generator.content import RACY_NS, Reading, Source, fingerprint, read_markdown, read_sources
 from generator.errors import DigestError, Problem, ThemeError
 from generator.images import Pictures
 from generator.buildresult import BuildResult
@@ -80,7 +81,7 @@ def build_site(config: Config, progress: bool, indexing: Indexing, looked: First
         return result
     content = step("read content", read_content, config, inputs, cache, result)
     ahead = step("dates", dates_ahead, content, dt.datetime.now(dt.timezone.utc), result)
-    bodies = step("markdown", render_bodies, content, cache)
+    bodies = step("markdown", render_bodies, config, content, cache)
     related = step("related", find_related, config, inputs, content, cache)
     urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in content.site.clashes.items()})
     result.warnings += clash_warnings(content.site, urls)
@@ -165,17 +166,17 @@ def dates_ahead(content: Content, now: dt.datetime, result: BuildResult) -> froz
     return frozenset(a.key for a in found)
 
 
-def render_bodies(content: Content, cache: BuildCache) -> Bodies:
+def render_bodies(config: Config, content: Content, cache: BuildCache) -> Bodies:
     """Convert the Markdown the cache has not seen; return every story's body as HTML, read lazily."""
     held = {s.body for s in content.previous.values()}  # the cache holds the last build's bodies
-    wanted = {s.body: s.article.body for s in content.sources.values()}
+    wanted = {s.body: s.article for s in content.sources.values()}
     missing = sorted(sha for sha in wanted if sha not in held)
-    for sha, html in convert_markdown([wanted[sha] for sha in missing], missing):
+    for sha, html in convert_markdown([read_markdown(config, wanted[sha], sha) for sha in missing], missing):
         cache.change("markdown", sha, html)
     for sha in held - wanted.keys():
         cache.change("markdown", sha, None)  # a deleted or edited story's old body goes
     return Bodies(cache, {s.key: s.body for s in content.sources.values()},
-                  {s.key: s.article for s in content.sources.values()})
+                  {s.key: s.article for s in content.sources.values()}, functools.partial(read_markdown, config))
 
 
 def convert_markdown(texts: list[str], shas: list[str]) -> Iterable[tuple[str, str]]:
