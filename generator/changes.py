@@ -18,7 +18,7 @@ from pathlib import Path
 import generator
 from generator import images
 from generator.buildresult import BuildResult, Timer
-from generator.cache import BuildCache, State, no_collection, open_cache, output_paths, quick_digest, save_cache
+from generator.cache import BuildCache, State, no_collection, open_cache, output_paths, outputs_size, quick_digest, save_cache
 from generator.commit import recover
 from generator.config import Config, logo_is_url
 from generator.indexer import Indexing
@@ -28,6 +28,8 @@ from generator.storyfiles import (RACY_NS, Folder, StatKey, changed_files, finge
 from generator.theme import Theme, digest_templates, hashed_name, resolve, static_files
 
 CACHE_DIR = ".cache"
+FORK_FROM = 1_000_000  # bytes of the cache's list of outputs (10,000 files or so): fewer are looked for
+# here in less time than a second process takes to start and answer
 LIBRARIES = ("markdown", "jinja2", "yaml")  # what shapes the output besides the generator's own code
 
 
@@ -68,7 +70,8 @@ def first_look(config: Config, clean: bool = False, indexing: Indexing | None = 
         result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
         # from now on, a second process looks at site/ (sitecheck.py); its answer counts only if the
         # state of the cache vouches for site/
-        check = None if clean else SiteCheck(str(config.path("site")), lambda: output_paths(config.path(CACHE_DIR)))
+        check = None if clean else SiteCheck(str(config.path("site")), lambda: output_paths(config.path(CACHE_DIR)),
+                                             fork=outputs_size(config.path(CACHE_DIR)) >= FORK_FROM)
         try:
             inputs = step("scan", hash_inputs, config)
             cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
