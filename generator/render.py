@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -12,6 +12,7 @@ from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
 
 from generator import __version__, feeds
+from generator.bodies import Bodies
 from generator.cache import PageRecord, quick_digest
 from generator.errors import DigestError, Problem, ThemeError
 from generator.pages import Group, Page, in_sitemap
@@ -242,13 +243,14 @@ class GroupResult:
     """What rendering one group made: a record per page, and which of them were written.
 
     A group a cold build split into its parts on the worker has no pages of its own: PARTS holds
-    each part's name and result.
+    each part's name and result. BODIES: the stories' HTML a forked worker converted, by hash.
     """
 
     key: str
     records: list[PageRecord]
     written: list[str]
     parts: list[tuple[str, GroupResult]] | None = None
+    bodies: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +266,7 @@ class RenderJob:
     env: jinja2.Environment
     urls: Urls
     shared: str  # hash of config, code, templates and asset names: what every page reads
-    bodies: Mapping[str, str]  # story key -> HTML
+    bodies: Bodies  # story key -> HTML
     metas: Mapping[str, str]  # story key -> hash of its front matter
     body_hashes: Mapping[str, str]  # story key -> hash of its Markdown
     previous: Mapping[str, str]  # output path -> the hash of its bytes in the last build
@@ -304,7 +306,7 @@ class RenderJob:
                 written.append(path)
             records.append(PageRecord(path, page.url, page.kind, page.lastmod, in_sitemap(page),
                                       fingerprint))
-        return GroupResult(key, records, written)
+        return GroupResult(key, records, written, bodies=self.bodies.take())
 
 
 def group_keys(job: RenderJob, groups: Sequence[Group]) -> list[str]:
