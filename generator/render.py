@@ -188,11 +188,15 @@ def _macro(env: jinja2.Environment, name: str, macro: str) -> Any:
     return getattr(module, macro, None)
 
 
-def render_page(env: jinja2.Environment, page: Page, urls: Urls, bodies: Mapping[str, str]) -> Output:
-    """Render one page; raise ThemeError naming the template and line on failure."""
+def render_page(env: jinja2.Environment, page: Page, urls: Urls, bodies: Mapping[str, str],
+                summaries: dict[str, list[str]] | None = None) -> Output:
+    """Render one page; raise ThemeError naming the template and line on failure.
+
+    SUMMARIES keeps feed entries without text for the caller's other feeds (feeds.atom).
+    """
     path = urls.output_path(page.url)
     if page.template == "atom":
-        return Output(path, feeds.atom(page.context, urls.absolute, bodies, GENERATOR))
+        return Output(path, feeds.atom(page.context, urls.absolute, bodies, GENERATOR, summaries))
     if page.template == "sitemap":
         return Output(path, feeds.sitemap(page.context["pages"], urls.absolute))
     if page.template == "text":
@@ -272,6 +276,7 @@ class RenderJob:
     previous: Mapping[str, str]  # output path -> the hash of its bytes in the last build
     staging: Staging
     force: bool  # write every page, whatever its fingerprint
+    summaries: dict[str, list[str]] = field(default_factory=dict)  # feed entries without text, by story
 
     def __call__(self, indexes: Sequence[int]) -> list[GroupResult] | list[Problem]:
         """Render the groups at INDEXES; return their results, or the problems that stopped them."""
@@ -299,7 +304,7 @@ class RenderJob:
         """Make and render GROUP's pages; stage those whose bytes are not what site/ holds."""
         records, written = [], []
         for page in group.make():
-            output = render_page(self.env, page, self.urls, self.bodies)
+            output = render_page(self.env, page, self.urls, self.bodies, self.summaries)
             path, fingerprint = output.path, hashlib.sha1(output.data).hexdigest()
             if self.force or self.previous.get(path) != fingerprint:
                 self.staging.write(path, output.data)
