@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from generator import markup
 from generator.cache import BuildCache
@@ -27,8 +27,11 @@ class Bodies(Mapping):
     """
 
     def __init__(self, cache: BuildCache, hashes: Mapping[str, str], articles: Mapping[str, Article],
-                 fresh: Mapping[str, str] | None = None, pending: Iterable[str] = ()):
+                 markdown: Callable[[Article, str], str], fresh: Mapping[str, str] | None = None,
+                 pending: Iterable[str] = ()):
+        """MARKDOWN(article, hash) returns a story's Markdown (the cache keeps stories without it)."""
         self.cache, self.hashes, self.articles, self.fresh = cache, hashes, articles, fresh or {}
+        self.markdown = markdown
         self.pending = set(pending)  # hashes of bodies not converted yet
         self.taken: dict[str, str] = {}  # converted in a forked worker, for its results
         self.owner = os.getpid()
@@ -39,7 +42,7 @@ class Bodies(Mapping):
         html = self.fresh.get(sha) or self.cache.lookup("markdown", sha)
         if html is None:
             self.converter = self.converter or markup.make_converter()
-            html = to_html(self.articles[key].body, self.converter)
+            html = to_html(self.markdown(self.articles[key], sha), self.converter)
             if os.getpid() == self.owner:
                 self.keep({sha: html})
             else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import os
 from collections import Counter
@@ -25,7 +26,7 @@ from generator.cache import (MISSING, SHARDED, BuildCache, PageRecord, PlanMemo,
                              save_cache, shard_name)
 from generator.commit import Journal, commit, recover
 from generator.config import Config, logo_is_url
-from generator.content import RACY_NS, Reading, Source, fingerprint, read_sources
+from generator.content import RACY_NS, Reading, Source, fingerprint, read_markdown, read_sources
 from generator.errors import DigestError, Problem, ThemeError
 from generator.images import Pictures
 from generator.buildresult import BuildResult
@@ -82,7 +83,7 @@ def build_site(config: Config, progress: bool, indexing: Indexing, looked: First
         return result
     content = step("read content", read_content, config, inputs, cache, result)
     ahead = step("dates", dates_ahead, content, dt.datetime.now(dt.timezone.utc), result)
-    bodies = step("bodies", render_bodies, content, cache)
+    bodies = step("bodies", render_bodies, config, content, cache)
     related = step("related", find_related, config, inputs, content, cache)
     urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in content.site.clashes.items()})
     result.warnings += clash_warnings(content.site, urls)
@@ -93,7 +94,7 @@ def build_site(config: Config, progress: bool, indexing: Indexing, looked: First
                       same_story_pages(cache.read("plan"), content, inputs.shared))
         made = step("render", render_groups, job, chosen, progress,
                     lambda: save_cache(cache, RENDERED_MEANWHILE, pending=True))
-        step("markdown", convert_rest, content, bodies)
+        step("markdown", convert_rest, config, content, bodies)
         step.indexing = None  # from here on a stop ends the indexing only, and the build puts in place what it made
         search = step("search index", index_stories, config, content.site, urls, bodies, job, cache.read("plan"),
                       inputs.stamp, indexing)
@@ -168,7 +169,7 @@ def dates_ahead(content: Content, now: dt.datetime, result: BuildResult) -> froz
     return frozenset(a.key for a in found)
 
 
-def render_bodies(content: Content, cache: BuildCache) -> Bodies:
+def render_bodies(config: Config, content: Content, cache: BuildCache) -> Bodies:
     """Return every story's body as HTML, read lazily: what the cache has not seen is converted by
     the page that shows it first (convert_rest converts what no page asked for)."""
     held = {s.body for s in content.previous.values()}  # the cache holds the last build's bodies
@@ -176,14 +177,16 @@ def render_bodies(content: Content, cache: BuildCache) -> Bodies:
     for sha in held - wanted:
         cache.change("markdown", sha, None)  # a deleted or edited story's old body goes
     return Bodies(cache, {s.key: s.body for s in content.sources.values()},
-                  {s.key: s.article for s in content.sources.values()}, pending=wanted - held)
+                  {s.key: s.article for s in content.sources.values()}, functools.partial(read_markdown, config),
+                  pending=wanted - held)
 
 
-def convert_rest(content: Content, bodies: Bodies) -> None:
+def convert_rest(config: Config, content: Content, bodies: Bodies) -> None:
     """Convert and keep the bodies the cache has not seen and no page rendered this time showed."""
-    texts = {s.body: s.article.body for s in content.sources.values() if s.body in bodies.pending}
-    missing = sorted(texts)
-    bodies.keep(dict(convert_markdown([texts[sha] for sha in missing], missing)))
+    articles = {s.body: s.article for s in content.sources.values() if s.body in bodies.pending}
+    missing = sorted(articles)
+    texts = [read_markdown(config, articles[sha], sha) for sha in missing]
+    bodies.keep(dict(convert_markdown(texts, missing)))
 
 
 def convert_markdown(texts: list[str], shas: list[str]) -> Iterable[tuple[str, str]]:

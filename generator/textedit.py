@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from generator import images
@@ -22,7 +23,7 @@ from generator.bodies import Bodies, to_html
 from generator.cache import MISSING, BuildCache, State, save_cache, shard_name
 from generator.commit import Journal
 from generator.config import Config
-from generator.content import Source, make_source, parse_story
+from generator.content import Source, make_source, parse_story, read_markdown
 from generator.errors import ContentError, Problem
 from generator.models import Site
 from generator.pages import Cards, text_group
@@ -136,7 +137,8 @@ def make_job(config: Config, inputs: Inputs, cache: BuildCache, stories: Stories
     urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in clashes.items()})
     pictures = Pictures(stories, cache.state.images)
     site = Site(Column(stories, "article"), (), {}, (), clashes, pictures)
-    bodies = Bodies(cache, Column(stories, "body"), Column(stories, "article"), htmls)
+    bodies = Bodies(cache, Column(stories, "body"), Column(stories, "article"), partial(read_markdown, config),
+                    htmls)
     cards = Cards(site, urls, config.timezone)
     groups = [text_group(site, config, urls, cards, bodies, name, shows, extra)
               for name, (shows, extra) in sorted(readers.items())]

@@ -153,3 +153,16 @@ def test_the_cache_after_name_edits_holds_what_a_clean_builds_does(digest: Path,
         mine, clean = cache_parts(digest), cache_parts(tmp_path / str(number))
         for part in mine:
             assert mine[part] == clean[part], (number, part)
+
+
+def test_the_cache_keeps_no_markdown_and_a_lost_html_is_made_again_from_the_file(digest: Path, tmp_path: Path) -> None:
+    # stories are cached without their text (its HTML is kept by its hash): a page needing the HTML of a
+    # story whose HTML went missing reads the story's file again
+    stories = b"".join(path.read_bytes() for path in (digest / ".cache").glob("sources-*.pickle"))
+    assert b"Relief reached 40 villages" not in stories and b"flood-relief" in stories
+    for path in (digest / ".cache").glob("markdown-*.pickle"):
+        path.unlink()
+    edit_meta(story_path(digest, "tejashwi-promises-jobs", "2025-11-09"), people=["Tejashwi Yadav", "Priya Nair"])
+    rebuild(digest)
+    assert b"Relief reached 40 villages" in (digest / "site/feed.xml").read_bytes()
+    assert_same_as_clean(digest, tmp_path)
