@@ -39,6 +39,7 @@ from generator.progress import Bar
 from generator.render import RenderJob, compile_templates, environment, meta_key, shared_key
 from generator.indexer import Indexing
 from generator.search import SearchMade, index_stories
+from generator.sitecheck import all_present
 from generator.taxonomy import organise, term_lists
 from generator.textedit import build_text, reader_changes, text_readers
 from generator.urls import Urls
@@ -242,7 +243,9 @@ def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache
     top = str(site)
     if force:
         previous = {}
-    elif cache.read("outputs"):
+    elif cache.read("outputs") and all_present(top, cache.output_paths()):  # one system call a file, in C
+        previous = cache.read("outputs")
+    elif cache.read("outputs"):  # some went: those are made again
         previous = {p: fp for p, fp in cache.read("outputs").items() if os.path.exists(os.path.join(top, p))}
     else:
         previous = fingerprints(site)

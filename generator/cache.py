@@ -27,7 +27,7 @@ from typing import Any, Iterator, NamedTuple
 
 from generator.write import write_atomic, write_unread
 
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 PARTS = ("state", "outputs", "plan", "groups", "sources", "readers", "markdown")
 SHARDED = ("groups", "sources", "readers", "markdown")
 GROUP_SHARDS = 256
@@ -124,8 +124,7 @@ class BuildCache:
         """
         if self.outputs is not None:
             return [os.fsencode(path) for path in self.outputs]
-        paths = _load(self.folder, "outputs", self.stamp, tuple)[:1]
-        return os.fsencode(paths[0]).split(b"\0") if paths and paths[0] else []
+        return output_paths(self.folder, self.stamp)
 
     def put(self, part: str, value: Any) -> None:
         """Replace a part; it is saved with the next save()."""
@@ -246,6 +245,13 @@ def save_cache(cache: BuildCache, parts: tuple[str, ...] = PARTS, pending: bool 
         cache.dirty.discard("state")
 
 
+def output_paths(folder: Path, stamp: str | None = None) -> list[bytes]:
+    """Return the path in site/ of every output in the cache in FOLDER, as bytes; with no STAMP,
+    whatever code saved them (for a check made before the stamp is known, used only if it matches)."""
+    paths = _load(folder, "outputs", stamp, tuple)[:1]
+    return os.fsencode(paths[0]).split(b"\0") if paths and paths[0] else []
+
+
 def pack_outputs(outputs: dict[str, str]) -> tuple[str, str]:
     """Return the outputs as two strings, their paths and their hashes, each joined by NULs.
 
@@ -307,13 +313,13 @@ def _save(folder: Path, file: str, stamp: str, value: Any) -> None:
         write_atomic(folder / file, data)
 
 
-def _load(folder: Path, name: str, stamp: str, empty: type) -> Any:
+def _load(folder: Path, name: str, stamp: str | None, empty: type) -> Any:
     try:
         with (folder / f"{name}.pickle").open("rb") as handle, no_collection():
             version, saved_stamp, value = pickle.load(handle)
     except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
             ImportError, IndexError):
         return empty()
-    if version != CACHE_VERSION or saved_stamp != stamp or not isinstance(value, empty):
+    if version != CACHE_VERSION or stamp is not None and saved_stamp != stamp or not isinstance(value, empty):
         return empty()
     return value

@@ -18,7 +18,7 @@ from pathlib import Path
 import generator
 from generator import images
 from generator.buildresult import BuildResult, Timer
-from generator.cache import BuildCache, State, no_collection, open_cache, quick_digest, save_cache
+from generator.cache import BuildCache, State, no_collection, open_cache, output_paths, quick_digest, save_cache
 from generator.commit import recover
 from generator.config import Config, logo_is_url
 from generator.indexer import Indexing
@@ -41,7 +41,6 @@ class Inputs:
     shared: str  # hash of config, code, templates and static files: what every page reads
     stamp: str  # hash of what the cache's contents depend on: code and time zone
     folders: dict[str, Folder] = dataclasses.field(default_factory=dict)  # as scanned, with their files' stats
-    site_check: SiteCheck | None = None  # site/ looked at meanwhile, for up_to_date
 
     @property
     def files(self) -> dict[str, StatKey]:
@@ -67,15 +66,24 @@ def first_look(config: Config, clean: bool = False, indexing: Indexing | None = 
     step = Timer(result, indexing)
     with no_collection():
         result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
-        inputs = step("scan", hash_inputs, config)
-        cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
-        inputs = step("stat stories", scan_stories, config, inputs, cache)
-        lagging = cache.state.pending and not indexing.defer  # the search index waits for this build
-        if not lagging and step("up to date?", up_to_date, config, inputs, cache):
-            result.pages.update(cache.state.kinds)
-            result.problems = list(cache.state.problems)
-            result.up_to_date = True
-            result.search_pending = cache.state.pending
+        # from now on, a second process looks at site/ (sitecheck.py); its answer counts only if the
+        # state of the cache vouches for site/
+        check = None if clean else SiteCheck(str(config.path("site")), lambda: output_paths(config.path(CACHE_DIR)))
+        try:
+            inputs = step("scan", hash_inputs, config)
+            cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
+            if check is not None and not could_be_up_to_date(inputs, cache.state):
+                check.close()
+            inputs = step("stat stories", scan_stories, config, inputs, cache)
+            lagging = cache.state.pending and not indexing.defer  # the search index waits for this build
+            if not lagging and step("up to date?", up_to_date, config, inputs, cache, check):
+                result.pages.update(cache.state.kinds)
+                result.problems = list(cache.state.problems)
+                result.up_to_date = True
+                result.search_pending = cache.state.pending
+        finally:
+            if check is not None:
+                check.close()
     return FirstLook(result, step, inputs, cache)
 
 
@@ -94,22 +102,11 @@ def hash_inputs(config: Config) -> Inputs:
 
 
 def scan_stories(config: Config, inputs: Inputs, cache: BuildCache) -> Inputs:
-    """Stat the stories, listing again only the folders that changed since the last build.
-
-    When the last build may have left nothing to do, site/ is looked at meanwhile (sitecheck.py).
-    """
+    """Stat the stories, listing again only the folders that changed since the last build."""
     state = cache.state
-    check = None
-    if could_be_up_to_date(inputs, state):
-        check = SiteCheck(str(config.path("site")), cache.output_paths)
-    try:
-        scanned_at = time.time_ns()
-        folders = scan_folder(str(config.path("content")), "content/", state.folders, state.scanned_at - RACY_NS)
-    except BaseException:
-        if check is not None:
-            check.close()
-        raise
-    return dataclasses.replace(inputs, scanned_at=scanned_at, folders=folders, site_check=check)
+    scanned_at = time.time_ns()
+    folders = scan_folder(str(config.path("content")), "content/", state.folders, state.scanned_at - RACY_NS)
+    return dataclasses.replace(inputs, scanned_at=scanned_at, folders=folders)
 
 
 def could_be_up_to_date(inputs: Inputs, state: State) -> bool:
@@ -131,15 +128,18 @@ def code_digest() -> str:
     return sha.hexdigest()
 
 
-def up_to_date(config: Config, inputs: Inputs, cache: BuildCache) -> bool:
-    """Tell whether nothing read has changed since the last build and site/ holds all it wrote."""
-    check = inputs.site_check or SiteCheck(str(config.path("site")), cache.output_paths, fork=False)
-    try:
-        hashed = unchanged(config, inputs, cache.state)
-        if hashed is None or not check.result():
-            return False
-    finally:
-        check.close()
+def up_to_date(config: Config, inputs: Inputs, cache: BuildCache, check: SiteCheck | None = None) -> bool:
+    """Tell whether nothing read has changed since the last build and site/ holds all it wrote.
+
+    CHECK is site/ looked at already (or meanwhile), from the same cache.
+    """
+    hashed = unchanged(config, inputs, cache.state)
+    if hashed is None:
+        return False
+    if check is None or check.pid == 0 and check.answer is None:
+        check = SiteCheck(str(config.path("site")), cache.output_paths, fork=False)
+    if not check.result():
+        return False
     if hashed:  # files written just before the last scan proved unchanged: trust their stat from now on
         cache.put("state", dataclasses.replace(cache.state, scanned_at=inputs.scanned_at, folders=inputs.folders))
         save_cache(cache)

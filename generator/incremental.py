@@ -47,11 +47,17 @@ def find_related(config: Config, inputs: Inputs, content: Content,
 
 def changed_neighbourhood(content: Content, old_terms: Mapping, old_clashes: Mapping) -> set[str] | None:
     """Return the stories whose related list an edit may change; None when that is most of them."""
-    old = {s.key: s for s in content.previous.values()}
-    new = {s.key: s for s in content.sources.values()}
-    changed = {k for k in old.keys() | new.keys()
-               if k not in old or k not in new or old[k].meta != new[k].meta}
-    if len(changed) * 8 > len(new):
+    previous, sources = content.previous, content.sources
+    old, new = {}, {}  # the stories that changed, by key: a story taken from the cache is the same object
+    for path, source in previous.items():
+        now = sources.get(path)
+        if now is not source and (now is None or now.meta != source.meta or now.key != source.key):
+            old[source.key] = source
+            if now is not None:
+                new[now.key] = now
+    new.update((s.key, s) for path, s in sources.items() if path not in previous)
+    changed = old.keys() | new.keys()
+    if len(changed) * 8 > len(sources):
         return None
     lists = term_lists(content.site)
     stale = set(changed)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import unicodedata
 from collections import Counter, defaultdict
-from typing import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Collection, Iterable, Iterator, Mapping, Sequence
 
 from generator import parallel
 from generator.models import TERM_FIELDS, TERM_KINDS, Article, Edition, Site, Term
@@ -133,14 +134,14 @@ class Relatedness:
     """Score stories by the people, places and tags they share with their neighbours in time."""
 
     def __init__(self, site: Site, terms: dict[tuple[str, str], Term] | None = None,
-                 positions: dict[tuple[str, str], dict[str, int]] | None = None):
+                 positions: dict[tuple[str, str], dict[str, int]] | None = None, rank: Mapping[str, Any] | None = None):
         self.site = site
         self.terms = term_index(site) if terms is None else terms
         self.positions = positions if positions is not None else {}
         self.slugs: dict[str, str] = {}
-        self._rank: dict[str, int] | None = None
+        self._rank = rank
 
-    def rank(self) -> dict[str, int]:
+    def rank(self) -> Mapping[str, Any]:
         """Return each story's place when ranked newest first, ties by key."""
         if self._rank is None:
             self._rank = newest_rank(self.site)
@@ -197,6 +198,25 @@ def newest_rank(site: Site) -> dict[str, int]:
     return rank
 
 
+class NewestFirst(Mapping):
+    """A story's rank as newest_rank gives it, made when asked: comparable with every other's (newer
+    first, ties of time by key), though not its place in the list."""
+
+    EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+    def __init__(self, site: Site):
+        self.articles = site.articles
+
+    def __getitem__(self, key: str) -> tuple[int, str]:
+        return -((self.articles[key].date - self.EPOCH) // datetime.timedelta(microseconds=1)), key
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+
 def related_lists(site: Site, limit: int, reuse: Mapping[str, tuple[str, ...]],
                   stale: Collection[str] | None = None, workers: int = 1) -> dict[str, tuple[str, ...]]:
     """Return every story's related stories, taking REUSE's list where the story is not STALE.
@@ -205,8 +225,6 @@ def related_lists(site: Site, limit: int, reuse: Mapping[str, tuple[str, ...]],
     it in its terms' lists, so after an edit only the edited stories' neighbours are STALE. Many
     lists to find are shared among WORKERS processes.
     """
-    scorer = Relatedness(site)
-    scorer.rank()  # ranked once, before any fork, so that every worker inherits it
     found: dict[str, tuple[str, ...] | None] = {}
     todo = []
     for key in site.order:
@@ -214,6 +232,10 @@ def related_lists(site: Site, limit: int, reuse: Mapping[str, tuple[str, ...]],
         found[key] = kept if kept is not None and stale is not None and key not in stale else None
         if found[key] is None:
             todo.append(key)
+    # many lists: every story ranked once, before any fork, so that every worker inherits it; a few:
+    # only the stories they weigh, when weighed
+    scorer = Relatedness(site, rank=None if len(todo) >= PARALLEL_FROM else NewestFirst(site))
+    scorer.rank()
 
     def work(indexes: range) -> list[tuple[str, ...]]:
         return [scorer.of(todo[i], limit) for i in indexes]

@@ -34,7 +34,7 @@ def test_every_story_file_is_found_in_path_order_and_the_rest_left(tmp_path: Pat
     folders = scan_folder(str(tmp_path), "content/")
     files = story_files(folders)
     assert list(files) == ["content/a/1.md", "content/a/z/3.md", "content/b/2.md"]
-    assert folders["content/a/"][1:3] == (("1.md",), ("z",))
+    assert folders["content/a/"][1:3] == ("1.md", "z")
     assert files["content/a/1.md"] == key(tmp_path / "a/1.md") == stat_key(folders, "content/a/1.md")
 
 
@@ -107,3 +107,10 @@ def test_files_changed_since_a_time_are_named(tmp_path: Path) -> None:
     folders = scan_folder(str(tmp_path), "content/")
     changed = key(tmp_path / "a/1.md")[2]
     assert stated_since(folders, changed) == ["content/a/1.md"] and stated_since(folders, changed + 1) == []
+
+
+def test_a_story_dated_past_what_the_stat_key_holds_is_found(tmp_path: Path) -> None:
+    path = story(tmp_path, "a/1.md")
+    os.utime(path, ns=(2**63 - 1, 2**63 - 1))  # the year 2262, the most a file system's time takes
+    folders = scan_folder(str(tmp_path), "content/")
+    assert list(story_files(folders)) == ["content/a/1.md"]

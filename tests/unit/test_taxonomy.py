@@ -9,8 +9,8 @@ import random
 import pytest
 
 from generator.models import Article
-from generator.taxonomy import (RELATED_WINDOW, co_mentions, make_terms, neighbours, newest_rank, organise,
-                                related_lists, term_lists, top)
+from generator.taxonomy import (RELATED_WINDOW, NewestFirst, co_mentions, make_terms, neighbours, newest_rank,
+                                organise, related_lists, term_lists, top)
 
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 
@@ -68,6 +68,15 @@ def test_rank_breaks_ties_of_time_by_key() -> None:
     site = organise([story("b", 7), story("a", 7), story("c", 8)])
     rank = newest_rank(site)
     assert sorted(rank, key=rank.get) == ["2025/11/08/c", "2025/11/07/a", "2025/11/07/b"]
+
+
+def test_a_rank_made_when_asked_orders_as_the_whole_ranking() -> None:
+    # the same instant written in another zone is a tie of time, broken by key
+    utc = dataclasses.replace(story("z", 7, 9), date=dt.datetime(2025, 11, 7, 3, 30, tzinfo=dt.timezone.utc))
+    site = organise([story("b", 7), story("a", 7), story("c", 8), story("y", 7, 9), utc] + random_site(random.Random(3), 60))
+    whole, asked = newest_rank(site), NewestFirst(site)
+    assert sorted(site.order, key=asked.__getitem__) == sorted(site.order, key=whole.__getitem__)
+    assert asked["2025/11/07/y"] < asked["2025/11/07/z"]  # one instant: by key
 
 
 def test_top_prefers_higher_scores_then_lower_rank() -> None:
