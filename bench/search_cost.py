@@ -107,7 +107,7 @@ def stories_records(project: Path) -> dict[str, list[dict]]:
     cache = open_cache(config.path(".cache"), inputs.stamp)
     inputs = scan_stories(config, inputs, cache)
     content = read_content(config, inputs, cache, BuildResult())
-    bodies = render_bodies(content, cache)
+    bodies = render_bodies(config, content, cache)
     site = content.site
     urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in site.clashes.items()})
     parts = shards.plan({k: site.articles[k].day for k in site.order})

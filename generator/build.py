@@ -48,6 +48,8 @@ from generator.write import Staging, fingerprints
 
 PARALLEL_FROM = 200  # groups to render before it pays to fork workers
 PROGRESS_FROM = 1000  # groups to render before a progress bar is worth showing
+# the cache parts saved while workers render: not the Markdown, which comes back with their results
+RENDERED_MEANWHILE = tuple(part for part in SHARDED if part != "markdown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ def build_site(config: Config, progress: bool, indexing: Indexing, looked: First
         return result
     content = step("read content", read_content, config, inputs, cache, result)
     ahead = step("dates", dates_ahead, content, dt.datetime.now(dt.timezone.utc), result)
-    bodies = step("markdown", render_bodies, config, content, cache)
+    bodies = step("bodies", render_bodies, config, content, cache)
     related = step("related", find_related, config, inputs, content, cache)
     urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in content.site.clashes.items()})
     result.warnings += clash_warnings(content.site, urls)
@@ -92,7 +94,8 @@ def build_site(config: Config, progress: bool, indexing: Indexing, looked: First
         chosen = step("compare", select_groups, job, groups, cache,
                       same_story_pages(cache.read("plan"), content, inputs.shared))
         made = step("render", render_groups, job, chosen, progress,
-                    lambda: save_cache(cache, SHARDED, pending=True))
+                    lambda: save_cache(cache, RENDERED_MEANWHILE, pending=True))
+        step("markdown", convert_rest, config, content, bodies)
         step.indexing = None  # from here on a stop ends the indexing only, and the build puts in place what it made
         search = step("search index", index_stories, config, content.site, urls, bodies, job, cache.read("plan"),
                       inputs.stamp, indexing)
@@ -171,16 +174,23 @@ def dates_ahead(content: Content, now: dt.datetime, result: BuildResult) -> froz
 
 
 def render_bodies(config: Config, content: Content, cache: BuildCache) -> Bodies:
-    """Convert the Markdown the cache has not seen; return every story's body as HTML, read lazily."""
+    """Return every story's body as HTML, read lazily: what the cache has not seen is converted by
+    the page that shows it first (convert_rest converts what no page asked for)."""
     held = {s.body for s in content.previous.values()}  # the cache holds the last build's bodies
-    wanted = {s.body: s.article for s in content.sources.values()}
-    missing = sorted(sha for sha in wanted if sha not in held)
-    for sha, html in convert_markdown([read_markdown(config, wanted[sha], sha) for sha in missing], missing):
-        cache.change("markdown", sha, html)
-    for sha in held - wanted.keys():
+    wanted = {s.body for s in content.sources.values()}
+    for sha in held - wanted:
         cache.change("markdown", sha, None)  # a deleted or edited story's old body goes
     return Bodies(cache, {s.key: s.body for s in content.sources.values()},
-                  {s.key: s.article for s in content.sources.values()}, functools.partial(read_markdown, config))
+                  {s.key: s.article for s in content.sources.values()}, functools.partial(read_markdown, config),
+                  pending=wanted - held)
+
+
+def convert_rest(config: Config, content: Content, bodies: Bodies) -> None:
+    """Convert and keep the bodies the cache has not seen and no page rendered this time showed."""
+    articles = {s.body: s.article for s in content.sources.values() if s.body in bodies.pending}
+    missing = sorted(articles)
+    texts = [read_markdown(config, articles[sha], sha) for sha in missing]
+    bodies.keep(dict(convert_markdown(texts, missing)))
 
 
 def convert_markdown(texts: list[str], shas: list[str]) -> Iterable[tuple[str, str]]:
@@ -281,6 +291,7 @@ def render_groups(job: RenderJob, chosen: Selection, progress: bool,
                 made[piece] = (result.key, result.records)
                 written += result.written
                 planned += len(result.records)
+                job.bodies.keep(result.bodies)  # what a worker converted, for the cache
             if chosen.layout is None:  # a cold build: the workers said which groups they split
                 layout.append((name, found.key, None if found.parts is None else [n for n, _ in found.parts]))
         bar.advance(len(part))

@@ -8,11 +8,13 @@ EPOCH = "1970-01-01T00:00:00+00:00"
 
 
 def atom(context: Mapping[str, Any], absolute: Callable[[str], str], bodies: Mapping[str, str],
-         generator_name: str) -> bytes:
+         generator_name: str, summaries: dict[str, list[str]] | None = None) -> bytes:
     """Return an Atom 1.0 feed of the stories in CONTEXT, with absolute URLs.
 
     Entries carry the story's text (from BODIES) unless CONTEXT says full is false: then the
     title, summary and link alone, as a term's feed (a person's, place's ...) does by default.
+    SUMMARIES, shared by the caller's feeds, keeps each story's entry without text, made once: a
+    story is in the feed of each of its names.
     """
     full = context.get("full", True)
     updated = context["updated"] or EPOCH
@@ -27,7 +29,15 @@ def atom(context: Mapping[str, Any], absolute: Callable[[str], str], bodies: Map
         f"  <generator>{escape(generator_name)}</generator>",
     ]
     for item in context["items"]:
-        lines += _entry(item, absolute, bodies.get(item["key"], "") if full else None)
+        if full:
+            lines += _entry(item, absolute, bodies.get(item["key"], ""))
+        elif summaries is None:
+            lines += _entry(item, absolute, None)
+        else:
+            entry = summaries.get(item["key"])
+            if entry is None:
+                entry = summaries[item["key"]] = _entry(item, absolute, None)
+            lines += entry
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 

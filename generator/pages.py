@@ -33,12 +33,13 @@ class Cards(Mapping):
     def __init__(self, site: Site, urls: Urls, timezone: str):
         self.site, self.urls, self.timezone = site, urls, timezone
         self.made: dict[str, View] = {}
+        self.links: dict[tuple[str, str], View] = {}  # a name's link, one for all the cards showing it
 
     def __getitem__(self, key: str) -> View:
         found = self.made.get(key)
         if found is None:
             article = self.site.articles[key]  # KeyError for an unknown story, as a dict would
-            found = self.made[key] = card(article, self.urls, self.timezone, self.site.images.get(key))
+            found = self.made[key] = card(article, self.urls, self.timezone, self.site.images.get(key), self.links)
         return found
 
     def __iter__(self) -> Iterator[str]:

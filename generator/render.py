@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
@@ -12,6 +12,7 @@ from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
 
 from generator import __version__, feeds
+from generator.bodies import Bodies
 from generator.cache import PageRecord, quick_digest
 from generator.errors import DigestError, Problem, ThemeError
 from generator.pages import Group, Page, in_sitemap
@@ -187,11 +188,15 @@ def _macro(env: jinja2.Environment, name: str, macro: str) -> Any:
     return getattr(module, macro, None)
 
 
-def render_page(env: jinja2.Environment, page: Page, urls: Urls, bodies: Mapping[str, str]) -> Output:
-    """Render one page; raise ThemeError naming the template and line on failure."""
+def render_page(env: jinja2.Environment, page: Page, urls: Urls, bodies: Mapping[str, str],
+                summaries: dict[str, list[str]] | None = None) -> Output:
+    """Render one page; raise ThemeError naming the template and line on failure.
+
+    SUMMARIES keeps feed entries without text for the caller's other feeds (feeds.atom).
+    """
     path = urls.output_path(page.url)
     if page.template == "atom":
-        return Output(path, feeds.atom(page.context, urls.absolute, bodies, GENERATOR))
+        return Output(path, feeds.atom(page.context, urls.absolute, bodies, GENERATOR, summaries))
     if page.template == "sitemap":
         return Output(path, feeds.sitemap(page.context["pages"], urls.absolute))
     if page.template == "text":
@@ -242,13 +247,14 @@ class GroupResult:
     """What rendering one group made: a record per page, and which of them were written.
 
     A group a cold build split into its parts on the worker has no pages of its own: PARTS holds
-    each part's name and result.
+    each part's name and result. BODIES: the stories' HTML a forked worker converted, by hash.
     """
 
     key: str
     records: list[PageRecord]
     written: list[str]
     parts: list[tuple[str, GroupResult]] | None = None
+    bodies: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,12 +270,13 @@ class RenderJob:
     env: jinja2.Environment
     urls: Urls
     shared: str  # hash of config, code, templates and asset names: what every page reads
-    bodies: Mapping[str, str]  # story key -> HTML
+    bodies: Bodies  # story key -> HTML
     metas: Mapping[str, str]  # story key -> hash of its front matter
     body_hashes: Mapping[str, str]  # story key -> hash of its Markdown
     previous: Mapping[str, str]  # output path -> the hash of its bytes in the last build
     staging: Staging
     force: bool  # write every page, whatever its fingerprint
+    summaries: dict[str, list[str]] = field(default_factory=dict)  # feed entries without text, by story
 
     def __call__(self, indexes: Sequence[int]) -> list[GroupResult] | list[Problem]:
         """Render the groups at INDEXES; return their results, or the problems that stopped them."""
@@ -297,14 +304,14 @@ class RenderJob:
         """Make and render GROUP's pages; stage those whose bytes are not what site/ holds."""
         records, written = [], []
         for page in group.make():
-            output = render_page(self.env, page, self.urls, self.bodies)
+            output = render_page(self.env, page, self.urls, self.bodies, self.summaries)
             path, fingerprint = output.path, hashlib.sha1(output.data).hexdigest()
             if self.force or self.previous.get(path) != fingerprint:
                 self.staging.write(path, output.data)
                 written.append(path)
             records.append(PageRecord(path, page.url, page.kind, page.lastmod, in_sitemap(page),
                                       fingerprint))
-        return GroupResult(key, records, written)
+        return GroupResult(key, records, written, bodies=self.bodies.take())
 
 
 def group_keys(job: RenderJob, groups: Sequence[Group]) -> list[str]:

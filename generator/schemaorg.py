@@ -20,10 +20,14 @@ CONTEXT = "https://schema.org"
 HEADLINE = 110  # Google shows no more of a headline
 
 
+# what json.dumps(data, ensure_ascii=False, sort_keys=True) makes anew for each call (a fifth of its time)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def script_text(data: Mapping[str, Any]) -> str:
     """Return DATA as JSON safe to put inside a <script> element."""
     # on one line: with an indent, json falls back from its C encoder, and this runs for every story
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = _ENCODER.encode(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

@@ -56,21 +56,32 @@ def term_link(urls: Urls, kind: str, name: str) -> View:
     return {"name": name, "url": urls.term_named(kind, name), "kind": kind}
 
 
-def card(article: Article, urls: Urls, timezone: str | None = None, image: str | None = None) -> View:
+def card(article: Article, urls: Urls, timezone: str | None = None, image: str | None = None,
+         links: dict[tuple[str, str], View] | None = None) -> View:
     """Return what a list shows of a story; TIMEZONE (the site's) names the zone of its time.
 
-    IMAGE is where its picture is: the name of its copy beside the story's page, or a URL.
+    IMAGE is where its picture is: the name of its copy beside the story's page, or a URL. LINKS,
+    shared by the caller's cards, keeps each name's link, made once: read only, never changed.
     """
     url = urls.article(article.day, article.slug)
+    if links is None:
+        links = {}
+
+    def link(kind: str, name: str) -> View:
+        found = links.get((kind, name))
+        if found is None:
+            found = links[kind, name] = term_link(urls, kind, name)
+        return found
+
     return {
         "key": article.key, "url": url, "title": article.title,
         "summary": article.summary, "datetime": article.date.isoformat(),
         "date": display_date(article.day), "time": display_time(article.date, timezone),
         "clock": display_clock(article.date, timezone),
         "dateline": article.dateline, "agency": article.agency,
-        "people": [term_link(urls, "person", n) for n in article.people],
-        "places": [term_link(urls, "place", n) for n in article.places],
-        "tags": [term_link(urls, "tag", n) for n in article.tags],
+        "people": [link("person", n) for n in article.people],
+        "places": [link("place", n) for n in article.places],
+        "tags": [link("tag", n) for n in article.tags],
         "updated": article.updated.isoformat() if article.updated else None,
         "updated_time": display_time(article.updated, timezone) if article.updated else None,
         "image": picture(urls, url, image, article.image_alt),

@@ -107,6 +107,26 @@ def test_first_build_equals_clean_build(digest: Path, tmp_path: Path) -> None:
     assert_same_as_clean(digest, tmp_path)
 
 
+def test_a_build_rendered_by_forked_workers_equals_one_in_one_process(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.cache import open_cache
+    from generator.changes import hash_inputs
+
+    for story in STORIES:
+        write_story(project, **{**story, "body": story["body"] + "\n\n> A quoted *line*."})  # Python-Markdown
+    monkeypatch.setattr("generator.build.PARALLEL_FROM", 1)  # fork workers even for these few pages
+    monkeypatch.setattr("generator.parallel.cores", lambda: 2)
+    rebuild(project)
+    assert_same_as_clean(project, tmp_path)  # the clean build renders its few pages in one process
+    cache = open_cache(project / ".cache", hash_inputs(load_config(project)).stamp)
+    held = cache.read("markdown")
+    assert len(held) == len(STORIES) and all("<blockquote>" in html for html in held.values())  # the workers' bodies
+    path = story_path(project, "flood-relief")
+    path.write_text(path.read_text(encoding="utf-8") + "\nBoats arrived on Saturday.\n", encoding="utf-8")
+    assert made_by_text_edits(rebuild(project))  # reads the other bodies from the cache
+    assert_same_as_clean(project, tmp_path)
+
+
 def test_nothing_changed_writes_nothing(digest: Path) -> None:
     before = {p: p.stat().st_mtime_ns for p in (digest / "site").rglob("*") if p.is_file()}
     result = rebuild(digest)

@@ -85,6 +85,18 @@ def test_a_summary_feed_leaves_the_text_out_and_still_parses():
     assert not parsed.bozo and parsed.entries[0].summary == "It happened."
 
 
+def test_summary_entries_made_once_read_the_same_in_every_feed():
+    items = [item(), item("2025/11/08/b", "B & <c>", agency=None)]
+    summaries: dict = {}
+    for url in ("/digest/people/azam-khan/", "/digest/tags/politics/"):
+        for full in (False, True):
+            context = {"title": "T", "url": url + "feed.xml", "page_url": url, "items": items,
+                       "updated": None, "full": full}
+            bodies = {"2025/11/07/a": "<p>Text</p>"}
+            assert atom(context, absolute, bodies, "G", summaries) == atom(context, absolute, bodies, "G")
+    assert set(summaries) == {"2025/11/07/a", "2025/11/08/b"}  # kept from the first feed, for the second
+
+
 def test_entry_without_agency_names_the_wire_and_empty_feed_has_a_date():
     assert feed([item(agency=None)]).findtext(f"{ATOM}entry/{ATOM}author/{ATOM}name") == "Wire"
     empty = feed([], updated=None)

@@ -107,6 +107,15 @@ def test_cards_are_made_only_when_asked_for_and_once(setup) -> None:
     assert cards["2025/11/08/c"]["title"] == "C" and list(cards.made) == ["2025/11/08/c"]
 
 
+def test_cards_share_one_link_for_a_name(setup) -> None:
+    site, config, urls = setup
+    cards = Cards(site, urls, config.timezone)
+    a, b = cards["2025/11/07/a"], cards["2025/11/07/b"]
+    assert a["people"][0] is b["people"][0]  # Azam Khan, made once for both
+    assert a["people"][0] == {"name": "Azam Khan", "url": "/digest/people/azam-khan/", "kind": "person"}
+    assert a["places"][0] is b["places"][0] and a["tags"][0] is b["tags"][0]
+
+
 def test_cards_mapping_knows_every_story(setup) -> None:
     site, config, urls = setup
     cards = Cards(site, urls, config.timezone)

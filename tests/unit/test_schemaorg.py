@@ -100,3 +100,12 @@ def test_a_picture_view_and_the_head_carry_the_image_only_when_there_is_one():
     assert shown == {"url": "/digest/x/f.0123456789.jpg", "absolute": BASE + "x/f.0123456789.jpg", "alt": ""}
     assert head(CONFIG, URLS, "/digest/x/", "T", "D", image=shown)["image"] == shown
     assert head(CONFIG, URLS, "/digest/x/", "T", "D")["image"] is None
+
+
+def test_script_text_is_json_dumps_sorted_unicode_as_is():
+    from generator.schemaorg import script_text
+
+    data = {"b": [1, 2.5, None, True], "a": {"z": "Śrī <b> & ‘q’ \"x\" \\ \n", "y": {}}, "@c": []}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    assert script_text(data) == text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    assert json.loads(script_text(data)) == data
