@@ -14,6 +14,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import generator
 from generator import images
@@ -77,7 +78,7 @@ def first_look(config: Config, clean: bool = False, indexing: Indexing | None = 
             cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
             if check is not None and not could_be_up_to_date(inputs, cache.state):
                 check.close()
-            inputs = step("stat stories", scan_stories, config, inputs, cache)
+            inputs = step("stat stories", scan_stories, config, inputs, cache, check and check.close)
             lagging = cache.state.pending and not indexing.defer  # the search index waits for this build
             if not lagging and step("up to date?", up_to_date, config, inputs, cache, check):
                 result.pages.update(cache.state.kinds)
@@ -104,11 +105,16 @@ def hash_inputs(config: Config) -> Inputs:
     return Inputs(0, theme, assets, shared, quick_digest((code, config.timezone)))
 
 
-def scan_stories(config: Config, inputs: Inputs, cache: BuildCache) -> Inputs:
-    """Stat the stories, listing again only the folders that changed since the last build."""
+def scan_stories(config: Config, inputs: Inputs, cache: BuildCache,
+                 on_change: Callable[[], object] | None = None) -> Inputs:
+    """Stat the stories, listing again only the folders that changed since the last build.
+
+    ON_CHANGE is called as soon as a story is seen changed (to stop looking at site/: the build has work).
+    """
     state = cache.state
     scanned_at = time.time_ns()
-    folders = scan_folder(str(config.path("content")), "content/", state.folders, state.scanned_at - RACY_NS)
+    folders = scan_folder(str(config.path("content")), "content/", state.folders, state.scanned_at - RACY_NS,
+                          on_change)
     return dataclasses.replace(inputs, scanned_at=scanned_at, folders=folders)
 
 
