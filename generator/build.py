@@ -40,7 +40,7 @@ from generator.render import RenderJob, compile_templates, environment, meta_key
 from generator.indexer import Indexing
 from generator.search import SearchMade, index_stories
 from generator.sitecheck import all_present
-from generator.taxonomy import organise, term_lists
+from generator.taxonomy import Ordered, organise, term_lists
 from generator.textedit import build_text, reader_changes, text_readers
 from generator.urls import Urls
 from generator.views import site_view
@@ -150,7 +150,10 @@ def read_content(config: Config, inputs: Inputs, cache: BuildCache, result: Buil
     result.problems += pictures.problems  # a story whose image file is missing is left out, and named
     result.warnings += pictures.warnings
     sources = {path: s for path, s in sources.items() if s.article.image is None or s.key in pictures.shown}
-    site = dataclasses.replace(organise({s.key: s.article for s in sources.values()}), images=pictures.shown)
+    memo = cache.read("plan")
+    moved = {item.key for _, was, now in cache.updated.get("sources", ()) for item in (was, now) if item is not MISSING}
+    site = dataclasses.replace(organise({s.key: s.article for s in sources.values()},
+                                        Ordered(memo.orders, memo.counts, moved)), images=pictures.shown)
     return Content(sources, before, site, pictures, cache.state.images, cache.updated.get("sources", []))
 
 
@@ -425,7 +428,8 @@ def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Conte
     before = cache.read("plan").groups
     cache.update("groups", made.groups, before)
     cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related,
-                               dict(content.site.clashes), {e.day: e.articles for e in content.site.editions}))
+                               dict(content.site.clashes), {e.day: e.articles for e in content.site.editions},
+                               dict(content.site.counts)))
     save_readers(cache, groups, made, before)
     sources = cache.read("sources")
     hashes = {}  # of the files whose stat the next build cannot trust: drafts and stories left out too

@@ -80,6 +80,7 @@ class PlanMemo:
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     clashes: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # Site.clashes
     orders: dict = field(default_factory=dict)  # each day -> its stories in reading order (Site.editions)
+    counts: dict = field(default_factory=dict)  # the stories naming each person or organisation (Site.counts)
 
 
 @dataclass(slots=True)

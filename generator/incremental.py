@@ -112,10 +112,12 @@ def select_groups(job: RenderJob, groups: list[Group], cache: BuildCache,
         # (the workers key the groups as they render them)
         return Selection(list(groups), [None] * len(groups), {}, None)
     chosen = Selection([], [], {}, [])
+    # site/ holds every output the last build made (make_job found them all), so every page of its groups
+    whole = job.previous is cache.read("outputs")
 
     def fresh(name: str, key: str) -> bool:
         old = memo.groups.get(name)
-        if job.force or old is None or old[0] != key or not all(r.path in job.previous for r in old[1]):
+        if job.force or old is None or old[0] != key or not (whole or all(r.path in job.previous for r in old[1])):
             return False
         chosen.kept[name] = old
         return True

@@ -89,3 +89,4 @@ class Site:
     clashes: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     # story key -> its picture: the name of the image file's copy beside its page, or a URL
     images: Mapping[str, str] = field(default_factory=dict)
+    counts: Mapping[str, int] = field(default_factory=dict)  # the stories naming each person or organisation

@@ -6,11 +6,11 @@ import datetime
 import hashlib
 import unicodedata
 from collections import Counter, defaultdict
-from typing import Any, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import AbstractSet, Any, Collection, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from generator import parallel
 from generator.models import TERM_FIELDS, TERM_KINDS, Article, Edition, Site, Term
-from generator.newsvalue import archive_counts, reading_order
+from generator.newsvalue import archive_counts, reading_order, subjects
 from generator.urls import LATIN_LETTERS, identity, slugify
 
 CROWD = 64  # a story naming more people than this is a list: see co_mentions
@@ -21,14 +21,25 @@ PARALLEL_FROM = 2000  # related lists to find before it pays to fork workers
 RELATED_KINDS = ("person", "place", "tag")
 
 
-def organise(articles: Iterable[Article] | Mapping[str, Article]) -> Site:
+class Ordered(NamedTuple):
+    """The order of each day as the last build found it, and what it read: a day none of whose
+    stories changed, and none of whose stories' prominence moved, keeps it."""
+
+    orders: Mapping  # day -> its stories' keys in reading order
+    counts: Mapping[str, int]  # Site.counts
+    moved: AbstractSet[str]  # the stories read again, added or deleted since
+
+
+def organise(articles: Iterable[Article] | Mapping[str, Article], before: Ordered | None = None) -> Site:
     """Return the Site: articles newest first, their terms and editions (ARTICLES may be by key)."""
     by_key = dict(articles) if isinstance(articles, Mapping) else {a.key: a for a in articles}
     order = tuple(sorted(by_key, key=lambda k: (by_key[k].date, k), reverse=True))
     newest = [by_key[k] for k in order]
     clashes: dict[tuple[str, str], tuple[str, str]] = {}
     terms = {kind: make_terms(kind, newest, order, clashes) for kind in TERM_KINDS}
-    return Site(articles=by_key, order=order, terms=terms, editions=make_editions(by_key, order), clashes=clashes)
+    counts = archive_counts(by_key.values())
+    return Site(articles=by_key, order=order, terms=terms, editions=make_editions(by_key, order, counts, before),
+                clashes=clashes, counts=counts)
 
 
 def slug_of(clashes: Mapping[tuple[str, str], tuple[str, str]], kind: str, name: str) -> str:
@@ -110,13 +121,33 @@ def unique_slugs(kind: str, shown: Mapping[str, str], forms: Mapping[str, Mappin
     return slugs
 
 
-def make_editions(by_key: dict[str, Article], order: Sequence[str]) -> tuple[Edition, ...]:
-    """Return the daily editions, newest first, each with its stories by news value."""
+def make_editions(by_key: dict[str, Article], order: Sequence[str], counts: Mapping[str, int] | None = None,
+                  before: Ordered | None = None) -> tuple[Edition, ...]:
+    """Return the daily editions, newest first, each with its stories by news value.
+
+    COUNTS are archive_counts; a day BEFORE vouches for keeps its order (ordering every day of
+    100,000 stories was most of organising them, after an edit to one).
+    """
     days: dict = defaultdict(list)
     for key in order:
         days[by_key[key].day].append(by_key[key])
-    counts = archive_counts(by_key.values())
-    return tuple(Edition(day, reading_order(stories, counts)) for day, stories in sorted(days.items(), reverse=True))
+    counts = archive_counts(by_key.values()) if counts is None else counts
+    return tuple(Edition(day, kept if kept is not None else reading_order(stories, counts))
+                 for day, stories in sorted(days.items(), reverse=True)
+                 for kept in [same_order(day, stories, counts, before)])
+
+
+def same_order(day, stories: Sequence[Article], counts: Mapping[str, int], before: Ordered | None) -> tuple | None:
+    """Return the day's order as BEFORE has it, if it holds: None when it may not."""
+    kept = before.orders.get(day) if before is not None else None
+    if kept is None or len(kept) != len(stories) or not before.moved.isdisjoint(kept):
+        return None
+    old = before.counts
+    for article in stories:
+        names = subjects(article)
+        if max((counts.get(n, 0) for n in names), default=0) != max((old.get(n, 0) for n in names), default=0):
+            return None  # its prominence moved: it may pass another
+    return kept if {a.key for a in stories} == set(kept) else None
 
 
 def term_index(site: Site) -> dict[tuple[str, str], Term]:

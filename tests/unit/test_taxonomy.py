@@ -9,7 +9,7 @@ import random
 import pytest
 
 from generator.models import Article
-from generator.taxonomy import (RELATED_WINDOW, NewestFirst, co_mentions, make_terms, neighbours, newest_rank,
+from generator.taxonomy import (RELATED_WINDOW, NewestFirst, Ordered, co_mentions, make_terms, neighbours, newest_rank,
                                 organise, related_lists, term_lists, top)
 
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
@@ -168,3 +168,19 @@ def test_co_mentions_with_a_story_naming_hundreds_are_those_counted_name_by_name
         assert co_mentions(site, term, memo=memo) == every_co_mention(site, term), term.name
     tag = make_terms("tag", [story("t", 9, people=crowd, tags=["Lists"])])[0]
     assert co_mentions(organise([story("t", 9, people=crowd, tags=["Lists"])]), tag) == [(n, 1) for n in crowd[:10]]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_days_kept_from_the_last_order_are_the_days_ordered_again(seed: int) -> None:
+    rng = random.Random(seed)
+    stories = random_site(rng, 200)
+    before = organise(stories)
+    ordered = Ordered({e.day: e.articles for e in before.editions}, before.counts, set())
+    assert organise(stories, ordered).editions == before.editions  # nothing changed: every day kept
+    for _ in range(3):  # a story's people change: one comes, who may be named in other days' stories too
+        i = rng.randrange(len(stories))
+        stories[i] = dataclasses.replace(stories[i], people=(*stories[i].people[1:], f"Person {rng.randrange(10)}"))
+        kept = organise(stories, Ordered(ordered.orders, ordered.counts, {stories[i].key}))
+        fresh = organise(stories)
+        assert kept.editions == fresh.editions
+        ordered = Ordered({e.day: e.articles for e in fresh.editions}, fresh.counts, set())
