@@ -62,6 +62,7 @@ class Reading:
 
 
 _ARTICLE_SETTERS = tuple(vars(Article)[name].__set__ for name in ARTICLE_FIELDS)
+_SET_BODY = _ARTICLE_SETTERS[ARTICLE_FIELDS.index("body")]
 
 
 def content_files(config: Config) -> Iterator[Path]:
@@ -249,10 +250,14 @@ def read_sources(config: Config, files: Mapping[str, StatKey], known: Mapping[st
         else:
             todo.append(source)
 
-    def work(indexes: range) -> list[tuple[Source | None, list[Problem], bool]]:
-        return [read_source(config, todo[i], files[todo[i]], known.get(todo[i])) for i in indexes]
+    def work(indexes: range) -> list[tuple[Source | None, list[Problem], bool, str]]:
+        # a Source crosses back from a worker without its Markdown (Source.__reduce__ leaves it out
+        # of the cache): the text goes beside it, or every page showing it would read the file again
+        return [(read, trouble, parsed, read.article.body if read is not None else "")
+                for read, trouble, parsed in (read_source(config, todo[i], files[todo[i]], known.get(todo[i]))
+                                              for i in indexes)]
 
-    found: dict[str, tuple[Source | None, list[Problem], bool]] = {}
+    found: dict[str, tuple[Source | None, list[Problem], bool, str]] = {}
     for part, results in parallel.run(work, len(todo), 250, workers if len(todo) >= PARALLEL_FROM else 1):
         found.update(zip((todo[i] for i in part), results))
     sources, problems = {}, []
@@ -260,9 +265,11 @@ def read_sources(config: Config, files: Mapping[str, StatKey], known: Mapping[st
         if source in kept:
             sources[source] = kept[source]
             continue
-        read, trouble, _ = found[source]
+        read, trouble, _, text = found[source]
         problems += trouble
         if read is not None:
+            if text and not read.article.body:
+                _SET_BODY(read.article, text)  # the story was made just now, from the worker's copy
             sources[source] = read
     duplicates = duplicate_urls([s.article for s in sources.values()])
     for problem in duplicates:  # the first story keeps the URL; the others are left out, and named
