@@ -253,6 +253,14 @@ def output_paths(folder: Path, stamp: str | None = None) -> list[bytes]:
     return os.fsencode(paths[0]).split(b"\0") if paths and paths[0] else []
 
 
+def outputs_size(folder: Path) -> int:
+    """Return the size in bytes of the list of outputs in the cache in FOLDER (0 when there is none)."""
+    try:
+        return (folder / "outputs.pickle").stat().st_size
+    except OSError:
+        return 0
+
+
 def pack_outputs(outputs: dict[str, str]) -> tuple[str, str]:
     """Return the outputs as two strings, their paths and their hashes, each joined by NULs.
 

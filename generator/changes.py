@@ -14,11 +14,12 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import generator
 from generator import images
 from generator.buildresult import BuildResult, Timer
-from generator.cache import BuildCache, State, no_collection, open_cache, output_paths, quick_digest, save_cache
+from generator.cache import BuildCache, State, no_collection, open_cache, output_paths, outputs_size, quick_digest, save_cache
 from generator.commit import recover
 from generator.config import Config, logo_is_url
 from generator.indexer import Indexing
@@ -28,6 +29,8 @@ from generator.storyfiles import (RACY_NS, Folder, StatKey, changed_files, finge
 from generator.theme import Theme, digest_templates, hashed_name, resolve, static_files
 
 CACHE_DIR = ".cache"
+FORK_FROM = 1_000_000  # bytes of the cache's list of outputs (10,000 files or so): fewer are looked for
+# here in less time than a second process takes to start and answer
 LIBRARIES = ("markdown", "jinja2", "yaml")  # what shapes the output besides the generator's own code
 
 
@@ -68,13 +71,14 @@ def first_look(config: Config, clean: bool = False, indexing: Indexing | None = 
         result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
         # from now on, a second process looks at site/ (sitecheck.py); its answer counts only if the
         # state of the cache vouches for site/
-        check = None if clean else SiteCheck(str(config.path("site")), lambda: output_paths(config.path(CACHE_DIR)))
+        check = None if clean else SiteCheck(str(config.path("site")), lambda: output_paths(config.path(CACHE_DIR)),
+                                             fork=outputs_size(config.path(CACHE_DIR)) >= FORK_FROM)
         try:
             inputs = step("scan", hash_inputs, config)
             cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
             if check is not None and not could_be_up_to_date(inputs, cache.state):
                 check.close()
-            inputs = step("stat stories", scan_stories, config, inputs, cache)
+            inputs = step("stat stories", scan_stories, config, inputs, cache, check and check.close)
             lagging = cache.state.pending and not indexing.defer  # the search index waits for this build
             if not lagging and step("up to date?", up_to_date, config, inputs, cache, check):
                 result.pages.update(cache.state.kinds)
@@ -101,11 +105,16 @@ def hash_inputs(config: Config) -> Inputs:
     return Inputs(0, theme, assets, shared, quick_digest((code, config.timezone)))
 
 
-def scan_stories(config: Config, inputs: Inputs, cache: BuildCache) -> Inputs:
-    """Stat the stories, listing again only the folders that changed since the last build."""
+def scan_stories(config: Config, inputs: Inputs, cache: BuildCache,
+                 on_change: Callable[[], object] | None = None) -> Inputs:
+    """Stat the stories, listing again only the folders that changed since the last build.
+
+    ON_CHANGE is called as soon as a story is seen changed (to stop looking at site/: the build has work).
+    """
     state = cache.state
     scanned_at = time.time_ns()
-    folders = scan_folder(str(config.path("content")), "content/", state.folders, state.scanned_at - RACY_NS)
+    folders = scan_folder(str(config.path("content")), "content/", state.folders, state.scanned_at - RACY_NS,
+                          on_change)
     return dataclasses.replace(inputs, scanned_at=scanned_at, folders=folders)
 
 

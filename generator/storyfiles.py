@@ -19,7 +19,7 @@ import hashlib
 import os
 import struct
 from array import array
-from typing import Mapping
+from typing import Callable, Mapping
 
 RACY_NS = 2_000_000_000  # a file written this close to the last scan may have kept its stat: hash it
 StatKey = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode: any write changes one
@@ -36,14 +36,15 @@ def fingerprint(data: bytes) -> str:
 
 
 def scan_folder(top: str, prefix: str, known: Mapping[str, Folder] | None = None,
-                trusted_before: int = 0) -> dict[str, Folder]:
+                trusted_before: int = 0, on_change: Callable[[], object] | None = None) -> dict[str, Folder]:
     """Map each folder under TOP (named PREFIX + its path) to what it holds, with its files' stat keys.
 
     KNOWN is what the last scan returned: a folder it has, whose time is as then and older than
-    TRUSTED_BEFORE, is not listed again.
+    TRUSTED_BEFORE, is not listed again. ON_CHANGE is called, once, as soon as a folder is found
+    that KNOWN has not as it is now (a story file or folder changed, came or went).
     """
     folders: dict[str, Folder] = {}
-    _scan(top, prefix, known or {}, trusted_before, folders)
+    _scan(top, prefix, known or {}, trusted_before, folders, [on_change] if on_change else [])
     return folders
 
 
@@ -96,7 +97,7 @@ def stated_since(folders: Mapping[str, Folder], since: int) -> list[str]:
 
 
 def _scan(path: str, rel: str, known: Mapping[str, Folder], trusted_before: int,
-          folders: dict[str, Folder]) -> None:
+          folders: dict[str, Folder], on_change: list[Callable[[], object]]) -> None:
     try:
         mtime = os.stat(path).st_mtime_ns
     except (FileNotFoundError, NotADirectoryError):
@@ -107,8 +108,10 @@ def _scan(path: str, rel: str, known: Mapping[str, Folder], trusted_before: int,
         stats = _stat_all(path, names(old[1]))
     folder = _list(path, mtime) if stats is None else (mtime, old[1], old[2], stats)
     folders[rel] = folder
+    if on_change and (old is None or folder[1:] != old[1:]):
+        on_change.pop()()
     for name in names(folder[2]):
-        _scan(f"{path}/{name}", f"{rel}{name}/", known, trusted_before, folders)
+        _scan(f"{path}/{name}", f"{rel}{name}/", known, trusted_before, folders, on_change)
 
 
 def _stat_all(path: str, files: list[str]) -> bytes | None:

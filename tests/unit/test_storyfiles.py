@@ -114,3 +114,16 @@ def test_a_story_dated_past_what_the_stat_key_holds_is_found(tmp_path: Path) -> 
     os.utime(path, ns=(2**63 - 1, 2**63 - 1))  # the year 2262, the most a file system's time takes
     folders = scan_folder(str(tmp_path), "content/")
     assert list(story_files(folders)) == ["content/a/1.md"]
+
+
+def test_a_change_is_told_once_as_soon_as_it_is_seen(tmp_path: Path) -> None:
+    story(tmp_path, "a/1.md")
+    story(tmp_path, "b/2.md")
+    age(tmp_path)
+    folders = scan_folder(str(tmp_path), "content/")
+    told = []
+    scan_folder(str(tmp_path), "content/", folders, time.time_ns(), lambda: told.append("same"))
+    story(tmp_path, "a/1.md", "---\ntitle: B, longer\n---\nText.\n")
+    story(tmp_path, "b/3.md")
+    scan_folder(str(tmp_path), "content/", folders, time.time_ns(), lambda: told.append("changed"))
+    assert told == ["changed"]
