@@ -132,18 +132,26 @@ def make_editions(by_key: dict[str, Article], order: Sequence[str], counts: Mapp
     for key in order:
         days[by_key[key].day].append(by_key[key])
     counts = archive_counts(by_key.values()) if counts is None else counts
+    recounted = set() if before is None else {n for n in counts.keys() | before.counts.keys()
+                                              if counts.get(n) != before.counts.get(n)}
     return tuple(Edition(day, kept if kept is not None else reading_order(stories, counts))
                  for day, stories in sorted(days.items(), reverse=True)
-                 for kept in [same_order(day, stories, counts, before)])
+                 for kept in [same_order(day, stories, counts, before, recounted)])
 
 
-def same_order(day, stories: Sequence[Article], counts: Mapping[str, int], before: Ordered | None) -> tuple | None:
-    """Return the day's order as BEFORE has it, if it holds: None when it may not."""
+def same_order(day, stories: Sequence[Article], counts: Mapping[str, int], before: Ordered | None,
+               recounted: AbstractSet[str]) -> tuple | None:
+    """Return the day's order as BEFORE has it, if it holds: None when it may not.
+
+    RECOUNTED are the names whose count of stories changed: only a story naming one can move.
+    """
     kept = before.orders.get(day) if before is not None else None
     if kept is None or len(kept) != len(stories) or not before.moved.isdisjoint(kept):
         return None
     old = before.counts
     for article in stories:
+        if recounted.isdisjoint(article.people) and recounted.isdisjoint(article.organisations):
+            continue
         names = subjects(article)
         if max((counts.get(n, 0) for n in names), default=0) != max((old.get(n, 0) for n in names), default=0):
             return None  # its prominence moved: it may pass another
