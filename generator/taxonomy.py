@@ -134,28 +134,79 @@ def make_editions(by_key: dict[str, Article], order: Sequence[str], counts: Mapp
     counts = archive_counts(by_key.values()) if counts is None else counts
     recounted = set() if before is None else {n for n in counts.keys() | before.counts.keys()
                                               if counts.get(n) != before.counts.get(n)}
+    near = Counted(counts)
     return tuple(Edition(day, kept if kept is not None else reading_order(stories, counts))
                  for day, stories in sorted(days.items(), reverse=True)
-                 for kept in [same_order(day, stories, counts, before, recounted)])
+                 for kept in [same_order(day, stories, counts, before, recounted, near)])
 
 
 def same_order(day, stories: Sequence[Article], counts: Mapping[str, int], before: Ordered | None,
-               recounted: AbstractSet[str]) -> tuple | None:
+               recounted: AbstractSet[str], near: Counted | None = None) -> tuple | None:
     """Return the day's order as BEFORE has it, if it holds: None when it may not.
 
-    RECOUNTED are the names whose count of stories changed: only a story naming one can move.
+    RECOUNTED are the names whose count of stories changed: only a story naming one can move, and
+    only past a story whose prominence its own crossed or met (NEAR finds those).
     """
     kept = before.orders.get(day) if before is not None else None
     if kept is None or len(kept) != len(stories) or not before.moved.isdisjoint(kept):
         return None
-    old = before.counts
+    shifts = {}  # story -> (prominence before, now), of those whose prominence moved
     for article in stories:
         if recounted.isdisjoint(article.people) and recounted.isdisjoint(article.organisations):
             continue
         names = subjects(article)
-        if max((counts.get(n, 0) for n in names), default=0) != max((old.get(n, 0) for n in names), default=0):
-            return None  # its prominence moved: it may pass another
+        was, now = prominence(names, before.counts), prominence(names, counts)
+        if was != now:
+            shifts[article.key] = (was, now)
+    if shifts and not ranks_kept(stories, shifts, counts, near or Counted(counts)):
+        return None
     return kept if {a.key for a in stories} == set(kept) else None
+
+
+def prominence(names: Collection[str], counts: Mapping[str, int]) -> int:
+    """Return how many stories of the archive name the most-named of NAMES (newsvalue's prominence)."""
+    return max((counts.get(n, 0) for n in names), default=0)
+
+
+def ranks_kept(stories: Sequence[Article], shifts: Mapping[str, tuple[int, int]], counts: Mapping[str, int],
+               near: Counted) -> bool:
+    """Tell whether the stories whose prominence SHIFTS (before, now) keep their order with every
+    other story of the day: the day's order is then as before, all else being equal.
+
+    Two shifted stories keep theirs when the shift keeps which is more prominent; a story whose
+    prominence stayed keeps its place beside a shifted one unless its own lies between (or at) the
+    shifted one's before and now. An edit that drops a person named in 16,000 stories shifts all
+    of them by one, and few others lie between: ordering every day again cost 2 s at 100,000 stories.
+    """
+    pairs = sorted(set(shifts.values()))
+    if any(a[0] >= b[0] or a[1] >= b[1] for a, b in zip(pairs, pairs[1:])):
+        return False
+    spans = [(min(pair), max(pair)) for pair in pairs]
+    if spans[0][0] == 0:  # a story naming no one counted has prominence 0: look at every story
+        return not any(lo <= prominence(subjects(a), counts) <= hi for a in stories if a.key not in shifts
+                       for lo, hi in spans)
+    names = near.between(spans)  # a story's prominence is some name's count: it lies in a span only
+    for article in stories:  # if one of its names' counts does
+        if article.key in shifts or names.isdisjoint(article.people) and names.isdisjoint(article.organisations):
+            continue
+        value = prominence(subjects(article), counts)
+        if any(lo <= value <= hi for lo, hi in spans):
+            return False
+    return True
+
+
+class Counted:
+    """The names whose count of stories lies in given spans, found once for each set of spans."""
+
+    def __init__(self, counts: Mapping[str, int]):
+        self.counts, self.found = counts, {}
+
+    def between(self, spans: Sequence[tuple[int, int]]) -> frozenset[str]:
+        """Return the names counted LO to HI times (both included) for some (LO, HI) of SPANS."""
+        key = tuple(spans)
+        if key not in self.found:
+            self.found[key] = frozenset(n for n, c in self.counts.items() if any(lo <= c <= hi for lo, hi in spans))
+        return self.found[key]
 
 
 def term_index(site: Site) -> dict[tuple[str, str], Term]:
