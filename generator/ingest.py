@@ -2,68 +2,30 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import hashlib
-import re
 import zoneinfo
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from generator import frontmatter
+from generator.acronymfold import expansions, name_counts, with_expansions
 from generator.config import Config
-from generator.duplicates import Holding, Unit, distinct_titles, far_ahead, gather, later_takes, parse_quietly, split_takes
-from generator.errors import ContentError, Problem, display_path
+from generator.contentindex import ARTICLES, Existing, scan_content
+from generator.duplicates import Unit, distinct_titles, gather, parse_quietly
+from generator.errors import Problem, display_path
+from generator.ingestreport import Report
 from generator.markup import escape_copy
 from generator.progress import Bar
-from generator.acronymfold import expansions, name_counts, with_expansions
-from generator.seedfiles import not_a_seed, read_seed
+from generator.seedlist import load_seeds, read_seeds, seed_files, warn_far_ahead
 from generator.surnames import full_names, story_counts, with_full_names
 from generator.unpublish import UNPUBLISHED, Desk, load_desk, notice_deletions, screen
 from generator.urls import MAX_SLUG, slugify
 from generator.wire.entities import Entities, Lexicon, Story
-from generator.wire.parse import Seed, SeedError, parse_seed
+from generator.wire.parse import Seed
 from generator.write import write_atomic
 
-ARTICLES = "articles"
 PROGRESS_FROM = 100  # seeds to read before a progress bar is worth showing
-_SEED_LINE = re.compile(r"^  file: *['\"]?([^'\"\n]+?)['\"]? *$", re.M)  # the seed a story names
-
-
-@dataclass(frozen=True, slots=True)
-class Existing:
-    """A story already in content/, as ingest needs to know it."""
-
-    path: Path
-    seed_sha256: str
-    edited: bool
-    holding: Holding | None = None  # the story's takes, when its front matter reads
-    first: bool = True  # False: the seed is a later take of the story, not the one it is filed under
-    title: str = ""
-    dateline: str | None = None
-
-
-@dataclass(slots=True)
-class Report:
-    """What one ingest run did, for the command line to print."""
-
-    written: list[Path] = field(default_factory=list)
-    unchanged: int = 0
-    kept: list[Path] = field(default_factory=list)
-    edited: list[Path] = field(default_factory=list)  # every story changed by hand, ingested or not
-    backups: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    unreadable: list[Path] = field(default_factory=list)  # content files whose seed cannot be told
-    unpublished: list[str] = field(default_factory=list)  # seeds held back: their stories were unpublished
-    restored: list[str] = field(default_factory=list)  # unpublished seeds published again (--force)
-
-    @property
-    def failed(self) -> bool:
-        """Tell whether any seed could not be ingested."""
-        return any(p.severity == "error" for p in self.problems)
 
 
 def archive_people(config: Config) -> Counter[str]:
@@ -80,103 +42,6 @@ def lexicon(config: Config) -> Lexicon:
 
     base = Lexicon(aliases=dict(config.aliases), banned=frozenset(config.banned))
     return with_registry(base, load_registry(config.root))
-
-
-def seed_files(config: Config, paths: Sequence[Path], report: Report) -> list[Path]:
-    """List the seeds to read: PATHS (files or folders), else seeds/; skip non-.txt files."""
-    found: list[Path] = []
-    named = set(paths)  # a file named on the command line and not read fails the run; in a folder, it is skipped
-    for path in paths or [config.path("seeds")]:
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir() if not p.name.startswith(".") and
-                            (p.suffix.lower() == ".txt" or p.is_file()))
-        elif path.exists() or path.is_symlink():
-            found.append(path)
-        else:
-            report.problems.append(Problem(display_path(path, config.root),
-                                           "does not exist: name a seed file or folder"))
-    found = [p for p in found if is_seed_file(p, config.root, report, "error" if p in named else "warning")]
-    keep = []
-    for path in found:
-        if path.suffix.lower() == ".txt":
-            keep.append(path)
-        elif path.name not in ("SOURCES.md", "README.md"):
-            report.notes.append(f"skipped {display_path(path, config.root)}: not a .txt seed")
-    if not keep and not report.problems:
-        report.notes.append("no seeds to ingest: put wire stories in seeds/ as .txt files")
-    return unique_by_name(keep, config.root, report)
-
-
-def is_seed_file(path: Path, root: Path, report: Report, severity: str) -> bool:
-    """Tell whether PATH is a regular file to read; name it and why it is skipped when not."""
-    why = not_a_seed(path)
-    if why is not None:
-        report.problems.append(Problem(display_path(path, root), why, severity=severity))
-    return why is None
-
-
-def unique_by_name(paths: Sequence[Path], root: Path, report: Report) -> list[Path]:
-    """Sort seeds by name (so no outcome depends on order); refuse two seeds of one name."""
-    by_name: dict[str, Path] = {}
-    for path in sorted({p.resolve(): p for p in paths}.values(), key=lambda p: (p.name, str(p))):
-        first = by_name.setdefault(path.name, path)
-        if first is not path:  # a story knows its seed by file name alone
-            report.problems.append(Problem(display_path(path, root), "has the same name as "
-                                           f"{display_path(first, root)}: rename one"))
-    return list(by_name.values())
-
-
-def scan_content(config: Config, report: Report) -> dict[str, Existing]:
-    """Index the stories in content/ by the seed file they came from; note the edited ones.
-
-    A story whose front matter no longer reads (a hand edit gone wrong) is still known by its
-    seed's name, found in its text: ingest leaves it alone, says so, and writes no second copy.
-    """
-    index: dict[str, Existing] = {}
-    for path in sorted(config.path("content").joinpath(ARTICLES).rglob("*.md")):
-        where = display_path(path, config.root)
-        try:
-            text = path.read_text(encoding="utf-8")
-            meta = frontmatter.split(text, where).meta
-            source = meta.get("source") or {}
-        except (OSError, UnicodeDecodeError, ContentError) as exc:
-            broken(path, where, exc, index, report)
-            continue
-        edited = frontmatter.is_edited(text)
-        if edited:
-            report.edited.append(path)
-        if isinstance(source, dict) and isinstance(source.get("file"), str):
-            index.update(story_takes(path, meta, source, edited))
-    return index
-
-
-def story_takes(path: Path, meta: Mapping[str, Any], source: Mapping[str, Any],
-                edited: bool) -> dict[str, Existing]:
-    """Return the index entries of one story: its first take and each later take it holds."""
-    later = later_takes(source)
-    held = Holding(path, source["file"], later, split_takes(meta))
-    title, dateline = str(meta.get("title") or ""), meta.get("dateline")
-    entries = {name: Existing(path, sha, edited, held, False) for name, sha in later if name not in held.split}
-    entries[source["file"]] = Existing(path, str(source.get("sha256")), edited, held, True, title,
-                                       dateline if isinstance(dateline, str) else None)
-    return entries
-
-
-def broken(path: Path, where: str, exc: Exception, index: dict[str, Existing], report: Report) -> None:
-    """Keep a story that does not read as an edited one, known by the seed its text names."""
-    try:
-        seed = _SEED_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        seed = None
-    what = exc.problems[0].message if isinstance(exc, ContentError) else "cannot be read"
-    if seed is None:
-        report.unreadable.append(path)
-        report.problems.append(Problem(where, f"{what}; ingest cannot tell which seed it came from",
-                                       severity="warning"))
-        return
-    index[seed.group(1)] = Existing(path, "", edited=True)
-    report.problems.append(Problem(where, f"{what}; ingest leaves it alone (and writes no second copy "
-                                          f"of {seed.group(1)}) until it is fixed", severity="warning"))
 
 
 def story_of(seed: Seed) -> Story:
@@ -207,62 +72,6 @@ def compose(unit: Seed | Unit, entities: Entities, title: str, summary: str, slu
         meta["split"] = list(unit.split)
     body = "\n\n".join(escape_copy(p) for p in seed.paragraphs)
     return frontmatter.stamp(frontmatter.dump(meta) + "\n" + body + "\n")
-
-
-def load_seeds(files: Iterable[Path], root: Path, report: Report) -> list[tuple[Path, bytes]]:
-    """Read the bytes of each seed file; report the ones that cannot be read."""
-    loaded = []
-    for path in files:
-        try:
-            loaded.append((path, read_seed(path)))
-        except OSError as exc:
-            report.problems.append(Problem(display_path(path, root), f"cannot be read: {exc.strerror}"))
-    return loaded
-
-
-def texts_with_stories(loaded: Sequence[tuple[Path, bytes]], index: dict[str, Existing]) -> dict[str, str]:
-    """Map the text hash of each seed that already has a story to the seed's name."""
-    owners: dict[str, str] = {}
-    for path, data in loaded:
-        if path.name in index:
-            try:
-                owners.setdefault(parse_seed(data, path.name)[0].text_sha256, path.name)
-            except SeedError:
-                continue  # reported when the seed itself is ingested
-    return owners
-
-
-def read_seeds(loaded: Sequence[tuple[Path, bytes]], index: dict[str, Existing], force: bool,
-               report: Report, root: Path) -> list[Seed]:
-    """Parse the seeds that are new or changed; one story per distinct text, this run or before."""
-    seeds: list[Seed] = []
-    known = {e.seed_sha256: name for name, e in index.items()}
-    pending = []
-    for path, data in loaded:
-        sha = hashlib.sha256(data).hexdigest()
-        existing = index.get(path.name)
-        if existing and existing.seed_sha256 == sha and not force:
-            report.unchanged += 1
-        else:
-            pending.append((path, data, sha))
-    seen = texts_with_stories(loaded, index) if pending else {}  # a CRLF or BOM copy is no new story
-    for path, data, sha in pending:
-        where = display_path(path, root)
-        if sha in known and known[sha] != path.name:
-            report.notes.append(f"{path.name}: same text as {known[sha]}; one story kept")
-            continue
-        try:
-            seed, warnings = parse_seed(data, path.name)
-        except SeedError as exc:
-            report.problems.append(dataclasses.replace(exc.problem, path=where))
-            continue
-        report.problems += [dataclasses.replace(w, path=where) for w in warnings]
-        if seen.get(seed.text_sha256, path.name) != path.name:
-            report.notes.append(f"{path.name}: same text as {seen[seed.text_sha256]}; one story kept")
-            continue
-        seen[seed.text_sha256] = path.name
-        seeds.append(seed)
-    return seeds
 
 
 def _shorten(slug: str, room: int) -> str:
@@ -381,16 +190,6 @@ def _day(path: Path) -> dt.date | None:
         return dt.date(int(path.parent.parent.parent.name), int(path.parent.parent.name), int(path.parent.name))
     except ValueError:
         return None
-
-
-def warn_far_ahead(seeds: Sequence[Seed], root: Path, loaded: Sequence[tuple[Path, bytes]], report: Report) -> None:
-    """Warn of each seed dated more than a day after today, by its file name."""
-    where = {path.name: display_path(path, root) for path, _ in loaded}
-    for seed in far_ahead(seeds, dt.date.today()):
-        report.problems.append(Problem(where.get(seed.name, seed.name),
-                                       f"is dated {seed.date.isoformat()}, more than a day ahead: check its date "
-                                       "line (the story is written, but never made the lead story)",
-                                       severity="warning"))
 
 
 def editors_desk(config: Config, index: dict[str, Existing], report: Report) -> Desk:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 from typing import Callable, Iterator, Sequence, TypeVar
+
+from generator.cpus import cores  # noqa: F401 - how many workers a caller starts: parallel.cores()
 
 R = TypeVar("R")
 Work = Callable[[Sequence[int]], R]
@@ -17,14 +18,6 @@ Work = Callable[[Sequence[int]], R]
 # The work of a forked worker, set once in the child by _adopt. It is per process, never shared:
 # fork hands the child the parent's objects, and this is where the child keeps them.
 _WORK: Work | None = None
-
-
-def cores() -> int:
-    """Return how many cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 def chunks(count: int, size: int) -> list[range]:

@@ -14,6 +14,8 @@ import signal
 from itertools import repeat
 from typing import Callable, Iterable
 
+from generator.cpus import cores
+
 
 def all_present(site: str, paths: Iterable[bytes]) -> bool:
     """Tell whether every path (inside SITE, as bytes) names an existing file or folder."""
@@ -24,14 +26,6 @@ def all_present(site: str, paths: Iterable[bytes]) -> bool:
 def all_present_here(paths: Iterable[bytes]) -> bool:
     """Tell whether every path (inside the current folder) names an existing file or folder."""
     return all(map(os.access, paths, repeat(os.F_OK)))
-
-
-def cores() -> int:
-    """Return how many cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 class SiteCheck:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -70,6 +71,29 @@ class Staging:
         self.old = target.with_name(f".{target.name}.old")  # the site a swap replaced, until deleted
         self.made: set[str] = set()  # folders known to exist, to spare a mkdir per file
         self.masked = _umask() & 0o644 != 0  # does the umask take bits off a new file's 0o644?
+        self.writer: Writer | None = None
+
+    def hand_over(self) -> None:
+        """Let a second process create the files of a whole new site while this one renders.
+
+        Creating a file and its folder took the kernel about as long as rendering the page took
+        Python (a cold build of 1,000 stories: 1.2 s of system time beside 1.6 s of user time).
+        Without it, the other core has nothing to do unless rendering forks workers.
+        """
+        if self.whole and self.writer is None and "fork" in multiprocessing.get_all_start_methods():
+            self.writer = Writer(self.masked)
+
+    def finish(self) -> None:
+        """Wait until every file handed to the writing process is written; raise what it met."""
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            writer.close()
+
+    def stop(self) -> None:
+        """Stop the writing process, if any, leaving what it wrote (the build failed: reset() deletes it)."""
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            writer.stop()
 
     def reset(self) -> None:
         """Delete the staging folder (and a replaced site), left over from a build that failed."""
@@ -77,7 +101,10 @@ class Staging:
         shutil.rmtree(self.old, ignore_errors=True)
 
     def tree(self) -> int:
-        """Return the staging folder's inode (making the folder): what identifies a staged site."""
+        """Return the staging folder's inode (making the folder): what identifies a staged site.
+
+        Every file is written by then (finish)."""
+        self.finish()
         self.folder.mkdir(parents=True, exist_ok=True)
         return self.folder.stat().st_ino
 
@@ -92,20 +119,12 @@ class Staging:
         """Write DATA as REL in the staging folder (nobody reads it, so no temporary file)."""
         if self.whole:  # a cold build writes every page: paths as strings, no Path made for each
             path = f"{self.top}/{rel}"
-            parent = path.rpartition("/")[0]
+            if self.writer is not None:
+                self.writer.write(path, data)
+                return
         else:
-            staged = self.staged(rel)
-            path, parent = str(staged), str(staged.parent)
-        if parent not in self.made:
-            _make_folder(parent)
-            self.made.add(parent)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            _write_all(fd, data)
-            if self.masked:  # as write_atomic: readable by the web server whatever the umask
-                os.fchmod(fd, 0o644)
-        finally:
-            os.close(fd)
+            path = str(self.staged(rel))
+        _create(path, data, self.made, self.masked)
 
     def swap_into_target(self, tree: int) -> None:
         """Put the staged tree (inode TREE) in place of site/; done already if site/ is it.
@@ -145,6 +164,87 @@ class Staging:
         for rel in stale:
             (self.target / rel).unlink(missing_ok=True)
             prune(self.target, (self.target / rel).parent)
+
+
+class Writer:
+    """A forked process that creates the files it is handed, in the order given.
+
+    Files go over a pipe in batches of about a megabyte: the pipe costs a copy of the bytes, far
+    less than the system calls that make a file and its folder, which then run on another core.
+    """
+
+    BATCH_BYTES = 1 << 20
+
+    def __init__(self, masked: bool):
+        context = multiprocessing.get_context("fork")
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_write_files, args=(child, self.connection, masked), daemon=True)
+        self.process.start()
+        child.close()
+        self.batch: list[tuple[str, bytes]] = []
+        self.size = 0
+
+    def write(self, path: str, data: bytes) -> None:
+        self.batch.append((path, data))
+        self.size += len(data)
+        if self.size >= self.BATCH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            self.connection.send(self.batch)
+            self.batch, self.size = [], 0
+
+    def close(self) -> None:
+        """Send what is left, wait for every file to be written; raise the first OSError met."""
+        try:
+            self.flush()
+            self.connection.send(None)
+            failed = self.connection.recv()
+        except (OSError, EOFError):  # the process died (killed): its files cannot be trusted
+            failed = (0, "the process writing the site's files stopped", None)
+        self.process.join()
+        self.connection.close()
+        if failed is not None:
+            raise OSError(*failed)
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+def _write_files(connection, other_end, masked: bool) -> None:
+    """The writing process: create each file sent, until None; answer None or the first error."""
+    other_end.close()  # the parent's end: when the parent dies, recv() then ends
+    made: set[str] = set()
+    failed = None
+    try:
+        while (batch := connection.recv()) is not None:
+            for path, data in batch if failed is None else ():
+                try:
+                    _create(path, data, made, masked)
+                except OSError as exc:
+                    failed = (exc.errno, exc.strerror, exc.filename)
+                    break
+    except EOFError:
+        return
+    connection.send(failed)
+
+
+def _create(path: str, data: bytes, made: set[str], masked: bool) -> None:
+    """Write DATA to a new file at PATH, making its folder unless MADE holds it; chmod when MASKED."""
+    parent = path.rpartition("/")[0]
+    if parent not in made:
+        _make_folder(parent)
+        made.add(parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        _write_all(fd, data)
+        if masked:  # as write_atomic: readable by the web server whatever the umask
+            os.fchmod(fd, 0o644)
+    finally:
+        os.close(fd)
 
 
 def _make_folder(path: str) -> None:

@@ -183,13 +183,14 @@ def test_parallel_build_equals_one_process_build(project: Path, tmp_path: Path,
 
     many_stories(project, 600)  # enough files and pages for the build to fork workers
     assert parallel.cores() >= 2 or pytest.skip("one core: no workers to compare with")
+    monkeypatch.setattr("generator.build.PARALLEL_FROM", 200)  # fork rendering workers for these pages
     asked, run = [], parallel.run
     monkeypatch.setattr(parallel, "run", lambda *args: asked.append(args[3]) or run(*args))
     result = build(load_config(project))
     assert result.pages["article"] == 600 and max(asked) >= 2  # it did fork
     forked = files(project / "site")
     monkeypatch.setattr(parallel, "cores", lambda: 1)
-    result = build(load_config(project), clean=True)
+    result = build(load_config(project), clean=True)  # rendered here, its files made by a writing process
     assert files(project / "site") == forked
 
 

@@ -15,7 +15,8 @@ from conftest import REAL_SEED, write_config, write_story
 from generator import frontmatter
 from generator.config import load_config
 from generator.content import load_articles
-from generator.ingest import Report, ingest
+from generator.ingest import ingest
+from generator.ingestreport import Report
 from generator.markup import make_converter, render
 
 LEDE = ("Lucknow, Nov 7 (IANS) The state government on Friday announced a new bridge over the "
