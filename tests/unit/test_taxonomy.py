@@ -10,8 +10,8 @@ import pytest
 
 from generator.models import Article
 from generator.newsvalue import reading_order
-from generator.taxonomy import (RELATED_WINDOW, NewestFirst, Ordered, co_mentions, make_terms, neighbours, newest_rank,
-                                organise, related_lists, term_lists, top)
+from generator.taxonomy import (RELATED_WINDOW, NewestFirst, Ordered, co_mentions, make_terms, neighbours, newest_position,
+                                newest_rank, organise, related_lists, term_lists, top)
 
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 
@@ -222,3 +222,20 @@ def test_days_kept_from_the_last_order_are_the_days_ordered_again(seed: int) -> 
         fresh = organise(stories)
         assert kept.editions == fresh.editions
         ordered = Ordered({e.day: e.articles for e in fresh.editions}, fresh.counts, set())
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_story_s_place_in_a_long_list_is_found_by_halving_it(seed: int) -> None:
+    site = organise(random_site(random.Random(seed), 300))  # many stories at the same time: ties by key
+    for term in (t for terms in site.terms.values() for t in terms):
+        for i, key in enumerate(term.articles):
+            assert newest_position(site.articles, term.articles, key) == i
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_related_lists_of_a_few_stories_in_long_lists_are_those_of_all(seed: int) -> None:
+    rng = random.Random(seed)
+    site = organise(random_site(rng, 400))  # 8 people, 3 places, 3 tags: lists of 100 stories and more
+    every = related_lists(site, 5, {})
+    stale = set(rng.sample(site.order, 12))
+    assert related_lists(site, 5, {k: () for k in every}, stale) == {k: every[k] if k in stale else () for k in every}
