@@ -239,3 +239,37 @@ def test_related_lists_of_a_few_stories_in_long_lists_are_those_of_all(seed: int
     every = related_lists(site, 5, {})
     stale = set(rng.sample(site.order, 12))
     assert related_lists(site, 5, {k: () for k in every}, stale) == {k: every[k] if k in stale else () for k in every}
+
+
+def reference_terms(kind: str, newest_first, clashes: dict):
+    """Return make_terms's terms by the rule spelled out plainly: every name's stories, in order."""
+    from generator.models import TERM_FIELDS, Term
+    from generator.taxonomy import sort_key, unique_slugs
+    from generator.urls import identity
+    keys: dict = {}
+    forms: dict = {}
+    for article in newest_first:
+        for name in getattr(article, TERM_FIELDS[kind]):
+            found = keys.setdefault(identity(name), [])
+            if article.key not in found:
+                found.append(article.key)
+            counts = forms.setdefault(identity(name), {})
+            counts[name] = counts.get(name, 0) + 1
+    shown = {ident: min(counts.items(), key=lambda item: (-item[1], item[0]))[0] for ident, counts in forms.items()}
+    slugs = unique_slugs(kind, shown, forms, clashes)
+    return tuple(sorted((Term(kind, slugs[i], shown[i], tuple(k), sort_key(kind, shown[i])) for i, k in keys.items()),
+                        key=lambda t: (t.sort_key, t.slug)))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_terms_of_names_in_several_spellings_are_those_of_the_plain_rule(seed: int) -> None:
+    rng = random.Random(seed)
+    spellings = ["Azam Khan", "Azam Khán", "azam khan", "AZAM KHAN", "李明", "黎明", "Mayawati", "Azpur-ua", "Azpurua"]
+    stories = [story(f"s{i}", rng.randint(1, 4), rng.choice([0, 9]),
+                     [rng.choice(spellings) for _ in range(rng.randint(0, 4))]) for i in range(80)]  # repeats too
+    newest = [a for a in sorted(stories, key=lambda a: (a.date, a.key), reverse=True)]
+    clashes: dict = {}
+    expected = reference_terms("person", newest, clashes)
+    found: dict = {}
+    assert make_terms("person", newest, [a.key for a in newest], found) == expected
+    assert found == clashes
