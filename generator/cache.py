@@ -321,7 +321,9 @@ def no_collection() -> Iterator[None]:
     """Pause the cyclic garbage collector meanwhile.
 
     (Un)pickling the cache, or building with it loaded, makes hundreds of thousands of objects
-    and next to no cycles: each pass of the collector would walk them all for nothing.
+    and next to no cycles: each pass of the collector would walk them all for nothing. What was
+    made meanwhile is counted old when it ends (frozen, then thawed into the oldest generation):
+    else the first pass after it walks every object made meanwhile (0.37 s at 100,000 stories).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -329,7 +331,9 @@ def no_collection() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
+            gc.unfreeze()
 
 
 def _save(folder: Path, file: str, stamp: str, value: Any) -> None:
