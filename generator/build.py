@@ -31,7 +31,7 @@ from generator.errors import DigestError, Problem, ThemeError
 from generator.images import Pictures
 from generator.buildresult import BuildResult
 from generator.changes import CACHE_DIR, FirstLook, Inputs, first_look
-from generator.incremental import Content, Selection, find_related, same_story_pages, select_groups
+from generator.incremental import Content, Selection, find_related, same_inputs, select_groups
 from generator.models import INDEX_NAMES, Site
 from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups
@@ -97,7 +97,7 @@ def build_site(config: Config, progress: bool, indexing: Indexing, looked: First
     job = step("prepare", make_job, config, inputs, content, cache, urls, bodies)
     try:
         chosen = step("compare", select_groups, job, groups, cache,
-                      same_story_pages(cache.read("plan"), content, inputs.shared))
+                      same_inputs(cache.read("plan"), content, inputs.shared, config.feed_size))
         made = step("render", render_groups, job, chosen, progress,
                     lambda: save_cache(cache, RENDERED_MEANWHILE, pending=True))
         step("markdown", convert_rest, config, content, bodies)

@@ -16,7 +16,7 @@ from generator.changes import Inputs
 from generator.config import Config
 from generator.content import Source
 from generator.images import Pictures
-from generator.models import Site
+from generator.models import TERM_KINDS, Site
 from generator.pages import Group
 from generator.render import RenderJob, group_keys
 from generator.taxonomy import neighbours, related_lists, term_lists
@@ -80,25 +80,35 @@ class Selection:
     # None when every group is to do and rendering finds out
 
 
-def same_story_pages(memo: PlanMemo, content: Content, shared: str) -> Callable[[Group], bool]:
-    """Return a test of whether a story's page reads what it read in the last build, not keying it.
+def same_inputs(memo: PlanMemo, content: Content, shared: str, feed_size: int) -> Callable[[Group], bool]:
+    """Return a test of whether a story's page, or a name's pages or feed, read what they read in
+    the last build, not keying them.
 
     A story's page shows its story, its related stories and its neighbours of the day (its EXTRA),
     their front matter and its text: when none of those stories was read again, added or deleted,
     its related stories are the last build's and its day is in the same order, so is its key. Keying
-    the pages of 100,000 stories took a second of a build that changed one.
+    the pages of 100,000 stories took a second of a build that changed one. A name's pages and feed
+    show its stories (the newest FEED_SIZE of them), what is named with it and how many they are:
+    when its list of stories is the last build's and none of them was read again, so is their key
+    (keying the pages of every name hashed a million keys at 100,000 stories).
     """
     moved = {item.key for _, was, now in content.moved for item in (was, now) if item is not MISSING}
     if (memo.shared != shared or memo.clashes != content.site.clashes or not memo.orders
             or content.pictures.files != content.pictures_before):
         return lambda group: False
     days = {e.day for e in content.site.editions if memo.orders.get(e.day) == e.articles}
-    articles = content.site.articles
+    articles, terms = content.site.articles, memo.terms
 
     def same(group: Group) -> bool:
         kind, _, key = group.name.partition(":")
-        return (kind == "article" and group.extra[0] == memo.related.get(key) and articles[key].day in days
-                and moved.isdisjoint(group.shows))
+        if kind == "article":
+            return (group.extra[0] == memo.related.get(key) and articles[key].day in days
+                    and moved.isdisjoint(group.shows))
+        if kind in TERM_KINDS and ":" not in key:
+            return terms.get((kind, key)) == group.shows and moved.isdisjoint(group.shows)
+        if kind.endswith("-feed") and kind[:-5] in TERM_KINDS:
+            return terms.get((kind[:-5], key), ())[:feed_size] == group.shows and moved.isdisjoint(group.shows)
+        return False
 
     return same
 

@@ -78,19 +78,30 @@ def make_terms(kind: str, newest_first: Sequence[Article], keys_of: Sequence[str
     CLASHES records them. KEYS_OF, the articles' keys in the same order, saves formatting each key
     again, and lets every term share one string per key (which keeps the build cache small).
     """
-    keys: dict[str, list[str]] = defaultdict(list)
-    forms: dict[str, dict[str, int]] = defaultdict(dict)
-    idents: dict[str, str] = {}  # a name recurs in thousands of stories: find its identity once
+    by_name: dict[str, list[str]] = {}  # each spelling's stories: a name recurs in thousands of them
+    repeats: Counter[str] = Counter()  # a spelling given twice in one story counts twice as a spelling
+    ordered = keys_of if keys_of is not None else [a.key for a in newest_first]
     field = TERM_FIELDS[kind]
-    for i, article in enumerate(newest_first):
-        key = keys_of[i] if keys_of is not None else article.key
+    for key, article in zip(ordered, newest_first):
         for name in getattr(article, field):
-            ident = idents.get(name) or idents.setdefault(name, identity(name))
-            found = keys[ident]
-            if not found or found[-1] != key:
+            found = by_name.get(name)
+            if found is None:
+                by_name[name] = [key]
+            elif found[-1] != key:
                 found.append(key)
-            counts = forms[ident]
-            counts[name] = counts.get(name, 0) + 1
+            else:
+                repeats[name] += 1
+    keys: dict[str, list[str]] = {}
+    forms: dict[str, dict[str, int]] = {}
+    for name, found in by_name.items():
+        ident = identity(name)
+        forms.setdefault(ident, {})[name] = len(found) + repeats[name]
+        keys.setdefault(ident, found)
+    merged = [ident for ident, spellings in forms.items() if len(spellings) > 1]
+    if merged:  # spellings of one name: their stories in one list, newest first, each once
+        position = {key: i for i, key in enumerate(ordered)}
+        for ident in merged:
+            keys[ident] = sorted({k for name in forms[ident] for k in by_name[name]}, key=position.__getitem__)
     shown = {ident: min(counts.items(), key=lambda item: (-item[1], item[0]))[0] for ident, counts in forms.items()}
     slugs = unique_slugs(kind, shown, forms, {} if clashes is None else clashes)
     terms = [Term(kind, slugs[ident], shown[ident], tuple(article_keys), sort_key(kind, shown[ident]))
@@ -252,8 +263,10 @@ class Relatedness:
 
     def _position(self, term: Term, key: str) -> int:
         table = self.positions.get((term.kind, term.slug))
-        if table is None and len(term.articles) > 64:  # many lookups in a long list: index it once
-            table = self.positions[(term.kind, term.slug)] = {k: i for i, k in enumerate(term.articles)}
+        if table is None and len(term.articles) > 64:
+            if isinstance(self._rank, NewestFirst):  # a few lookups: indexing a tag of 30,000 stories
+                return newest_position(self.site.articles, term.articles, key)  # would cost more
+            table = self.positions[(term.kind, term.slug)] = {k: i for i, k in enumerate(term.articles)}  # many: index it once
         return table[key] if table is not None else term.articles.index(key)
 
     def of(self, key: str, limit: int) -> tuple[str, ...]:
@@ -263,6 +276,20 @@ class Relatedness:
             scores.update(window)
         scores.pop(key, None)
         return top(scores, self.rank(), limit)
+
+
+def newest_position(articles: Mapping[str, Article], keys: Sequence[str], key: str) -> int:
+    """Return where KEY is in KEYS, a list newest first as site.order has it (by time, then key, both
+    descending), by halving it."""
+    target = (articles[key].date, key)
+    lo, hi = 0, len(keys)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if (articles[keys[mid]].date, keys[mid]) > target:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(keys) and keys[lo] == key else keys.index(key)
 
 
 def top(scores: Mapping[str, int], rank: Mapping[str, int], limit: int) -> tuple[str, ...]:

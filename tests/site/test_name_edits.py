@@ -166,3 +166,22 @@ def test_the_cache_keeps_no_markdown_and_a_lost_html_is_made_again_from_the_file
     rebuild(digest)
     assert b"Relief reached 40 villages" in (digest / "site/feed.xml").read_bytes()
     assert_same_as_clean(digest, tmp_path)
+
+
+def test_a_name_whose_stories_did_not_change_is_not_even_keyed(digest: Path, tmp_path: Path, monkeypatch) -> None:
+    from generator import incremental
+
+    keyed: list[str] = []
+
+    def spy(job, groups):
+        keyed.extend(group.name for group in groups)
+        return group_keys(job, groups)
+
+    group_keys = incremental.group_keys
+    monkeypatch.setattr(incremental, "group_keys", spy)
+    edit_meta(story_path(digest, "patna-metro", "2025-11-08"), tags=["Transport", "Floods"])
+    rebuild(digest)
+    # the names of the edited story, and the name it joined, are keyed again; a name it has nothing to do with is not
+    assert {"tag:floods", "tag-feed:floods", "tag:transport", "person:nitish-kumar", "place:patna"} <= set(keyed)
+    assert not {"person:mayawati", "person-feed:mayawati", "tag:by-elections", "place:lucknow"} & set(keyed)
+    assert_same_as_clean(digest, tmp_path)

@@ -10,8 +10,8 @@ import pytest
 
 from generator.models import Article
 from generator.newsvalue import reading_order
-from generator.taxonomy import (RELATED_WINDOW, NewestFirst, Ordered, co_mentions, make_terms, neighbours, newest_rank,
-                                organise, related_lists, term_lists, top)
+from generator.taxonomy import (RELATED_WINDOW, NewestFirst, Ordered, co_mentions, make_terms, neighbours, newest_position,
+                                newest_rank, organise, related_lists, term_lists, top)
 
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 
@@ -222,3 +222,54 @@ def test_days_kept_from_the_last_order_are_the_days_ordered_again(seed: int) -> 
         fresh = organise(stories)
         assert kept.editions == fresh.editions
         ordered = Ordered({e.day: e.articles for e in fresh.editions}, fresh.counts, set())
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_story_s_place_in_a_long_list_is_found_by_halving_it(seed: int) -> None:
+    site = organise(random_site(random.Random(seed), 300))  # many stories at the same time: ties by key
+    for term in (t for terms in site.terms.values() for t in terms):
+        for i, key in enumerate(term.articles):
+            assert newest_position(site.articles, term.articles, key) == i
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_related_lists_of_a_few_stories_in_long_lists_are_those_of_all(seed: int) -> None:
+    rng = random.Random(seed)
+    site = organise(random_site(rng, 400))  # 8 people, 3 places, 3 tags: lists of 100 stories and more
+    every = related_lists(site, 5, {})
+    stale = set(rng.sample(site.order, 12))
+    assert related_lists(site, 5, {k: () for k in every}, stale) == {k: every[k] if k in stale else () for k in every}
+
+
+def reference_terms(kind: str, newest_first, clashes: dict):
+    """Return make_terms's terms by the rule spelled out plainly: every name's stories, in order."""
+    from generator.models import TERM_FIELDS, Term
+    from generator.taxonomy import sort_key, unique_slugs
+    from generator.urls import identity
+    keys: dict = {}
+    forms: dict = {}
+    for article in newest_first:
+        for name in getattr(article, TERM_FIELDS[kind]):
+            found = keys.setdefault(identity(name), [])
+            if article.key not in found:
+                found.append(article.key)
+            counts = forms.setdefault(identity(name), {})
+            counts[name] = counts.get(name, 0) + 1
+    shown = {ident: min(counts.items(), key=lambda item: (-item[1], item[0]))[0] for ident, counts in forms.items()}
+    slugs = unique_slugs(kind, shown, forms, clashes)
+    return tuple(sorted((Term(kind, slugs[i], shown[i], tuple(k), sort_key(kind, shown[i])) for i, k in keys.items()),
+                        key=lambda t: (t.sort_key, t.slug)))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_terms_of_names_in_several_spellings_are_those_of_the_plain_rule(seed: int) -> None:
+    rng = random.Random(seed)
+    spellings = ["Azam Khan", "Azam Khán", "azam khan", "AZAM KHAN", "李明", "黎明", "Mayawati", "Azpur-ua", "Azpurua"]
+    stories = [story(f"s{i}", rng.randint(1, 4), rng.choice([0, 9]),
+                     [rng.choice(spellings) for _ in range(rng.randint(0, 4))]) for i in range(80)]  # repeats too
+    newest = [a for a in sorted(stories, key=lambda a: (a.date, a.key), reverse=True)]
+    clashes: dict = {}
+    expected = reference_terms("person", newest, clashes)
+    found: dict = {}
+    assert make_terms("person", newest, [a.key for a in newest], found) == expected
+    assert found == clashes
