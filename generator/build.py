@@ -23,14 +23,14 @@ from typing import Callable, Iterable, Mapping
 from generator import images, markup, parallel, sitemaps, textedit
 from generator.bodies import Bodies
 from generator.cache import (MISSING, SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection,
-                             save_cache, shard_name)
+                             output_paths, outputs_size, save_cache, shard_name)
 from generator.commit import Journal, commit, recover
 from generator.config import Config, logo_is_url
 from generator.content import RACY_NS, Reading, Source, fingerprint, read_markdown, read_sources
 from generator.errors import DigestError, Problem, ThemeError
 from generator.images import Pictures
 from generator.buildresult import BuildResult
-from generator.changes import CACHE_DIR, FirstLook, Inputs, first_look
+from generator.changes import CACHE_DIR, FORK_FROM, FirstLook, Inputs, first_look
 from generator.incremental import Content, Selection, find_related, same_inputs, select_groups
 from generator.models import INDEX_NAMES, Site
 from generator.newsvalue import far_ahead
@@ -39,7 +39,7 @@ from generator.progress import Bar
 from generator.render import RenderJob, compile_templates, environment, meta_key, shared_key
 from generator.indexer import Indexing
 from generator.search import SearchMade, index_stories
-from generator.sitecheck import all_present
+from generator.sitecheck import SiteCheck, all_present
 from generator.taxonomy import Ordered, organise, term_lists
 from generator.textedit import build_text, reader_changes, text_readers
 from generator.urls import Urls
@@ -87,6 +87,7 @@ def build_site(config: Config, progress: bool, indexing: Indexing, looked: First
     lagging = cache.state.pending and not indexing.defer  # the search index waits for this build
     if not lagging and step("text edits", edit_text, config, inputs, cache, result):
         return result
+    look = look_at_site(config, cache)  # on the other core, while this one reads the stories
     content = step("read content", read_content, config, inputs, cache, result)
     ahead = step("dates", dates_ahead, content, dt.datetime.now(dt.timezone.utc), result)
     bodies = step("bodies", render_bodies, config, content, cache)
@@ -94,7 +95,7 @@ def build_site(config: Config, progress: bool, indexing: Indexing, looked: First
     urls = Urls(config.base_url, config.permalinks, {name: slug for name, (slug, _) in content.site.clashes.items()})
     result.warnings += clash_warnings(content.site, urls)
     groups = step("plan", plan_groups, config, urls, content, bodies, related, ahead)
-    job = step("prepare", make_job, config, inputs, content, cache, urls, bodies)
+    job = step("prepare", make_job, config, inputs, content, cache, urls, bodies, look)
     try:
         chosen = step("compare", select_groups, job, groups, cache,
                       same_inputs(cache.read("plan"), content, inputs.shared, config.feed_size))
@@ -239,25 +240,38 @@ def clash_warnings(site: Site, urls: Urls) -> list[Problem]:
     return list(found.values())
 
 
+def look_at_site(config: Config, cache: BuildCache) -> SiteCheck | None:
+    """Start looking for every file the last build wrote in site/ in a second process, when they are
+    many (changes.FORK_FROM): the kernel's part, 0.3 s at 100,000 stories, then runs on the other core."""
+    folder = config.path(CACHE_DIR)
+    if cache.outputs == {} or not config.path("site").is_dir() or outputs_size(folder) < FORK_FROM:
+        return None  # a clean build, or few to look for: make_job looks here
+    return SiteCheck(str(config.path("site")), lambda: output_paths(folder, cache.stamp))
+
+
 def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache, urls: Urls,
-             bodies: Mapping[str, str]) -> RenderJob:
+             bodies: Mapping[str, str], look: SiteCheck | None = None) -> RenderJob:
     """Set up rendering: the Jinja environment, the staging folder, what site/ holds now.
 
     A site/ that no cache vouches for (the cache was lost or cleaned, or the generator changed) is
     compared by its bytes: rewriting and deleting 17,000 unchanged files would cost more than
     reading them, and deleting many files slows creating new ones for minutes on some file systems.
+    LOOK is site/ looked at meanwhile (look_at_site), from the same cache.
     """
     site = config.path("site")
     force = not site.is_dir()
     top = str(site)
+    present = look.result if look is not None else lambda: all_present(top, cache.output_paths())
     if force:
         previous = {}
-    elif cache.read("outputs") and all_present(top, cache.output_paths()):  # one system call a file, in C
+    elif cache.read("outputs") and present():  # one system call a file, in C
         previous = cache.read("outputs")
     elif cache.read("outputs"):  # some went: those are made again
         previous = {p: fp for p, fp in cache.read("outputs").items() if os.path.exists(os.path.join(top, p))}
     else:
         previous = fingerprints(site)
+    if look is not None:
+        look.close()  # its answer was not needed: stop it
     names = {rel: out for rel, (out, _) in inputs.assets.items()}
     env = environment(inputs.theme.template_dirs, urls, names, site_view(config, urls), config.path(CACHE_DIR))
     staging = Staging(site, whole=force)
@@ -413,16 +427,21 @@ def check_unique(records: list[PageRecord]) -> list[Problem]:
 def save_readers(cache: BuildCache, groups: list[Group], made: Made,
                  before: Mapping[str, tuple[str, list[PageRecord]]]) -> None:
     """Keep, by story, the groups that read its text (for text edits): only the stories whose entry
-    this build can have changed, when the cache holds the others' as the last build left them."""
-    readers = text_readers(cache.read("sources").values(), groups)
+    this build can have changed, when the cache holds the others' as the last build left them.
+
+    Only those stories' entries are made (all of them, 100,000 stories' at 100,000, took a third
+    of a second of an edit to one)."""
+    sources = cache.read("sources")
     moved = {item.key for _, was, now in cache.updated.get("sources", ()) for item in (was, now) if item is not MISSING}
     keys = None
-    if before and {shard_name("readers", key) for key in readers} <= set(cache.names("readers")):
+    days = {shard_name("readers", day) for day in {s.key[:10] for s in sources.values()}}  # a story's day is its shard
+    if before and days <= set(cache.names("readers")):
         keys = reader_changes(groups, lambda name: made.groups.get(name) is not before.get(name),
                               before.keys() - made.groups.keys(), moved)
     if keys is None:
-        cache.replace_shards("readers", readers)
+        cache.replace_shards("readers", text_readers(sources.values(), groups))
         return
+    readers = text_readers(sources.values(), groups, keys)
     for key in keys:
         entry = readers.get(key)
         if cache.lookup("readers", key, MISSING) != (MISSING if entry is None else entry):

@@ -16,7 +16,7 @@ import dataclasses
 import os
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from generator import images
 from generator.bodies import Bodies, to_html
@@ -187,16 +187,19 @@ def update_cache(cache: BuildCache, inputs: Inputs, edits: list[tuple[Source, So
     save_cache(cache, pending=True)
 
 
-def text_readers(sources: Iterable[Source], groups: Iterable[Group]) -> dict[str, tuple]:
-    """Map every story's key to the groups that read its text: (name, shows, extra) of each.
+def text_readers(sources: Iterable[Source], groups: Iterable[Group],
+                 only: Collection[str] | None = None) -> dict[str, tuple]:
+    """Map every story's key (or ONLY those keys) to the groups that read its text: (name, shows,
+    extra) of each.
 
     What a build of text edits needs to make those groups again. Every story has an entry: a
     draft left out of the site, an empty one.
     """
-    readers: dict[str, list] = {s.key: [] for s in sources}
+    readers: dict[str, list] = {s.key: [] for s in sources if only is None or s.key in only}
     for group in groups:
         for key in group.bodies:
-            readers[key].append((group.name, group.shows, group.extra))
+            if only is None or key in only:
+                readers[key].append((group.name, group.shows, group.extra))
     return {key: tuple(found) for key, found in readers.items()}
 
 

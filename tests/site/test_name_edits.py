@@ -185,3 +185,21 @@ def test_a_name_whose_stories_did_not_change_is_not_even_keyed(digest: Path, tmp
     assert {"tag:floods", "tag-feed:floods", "tag:transport", "person:nitish-kumar", "place:patna"} <= set(keyed)
     assert not {"person:mayawati", "person-feed:mayawati", "tag:by-elections", "place:lucknow"} & set(keyed)
     assert_same_as_clean(digest, tmp_path)
+
+
+def test_a_name_edit_looks_for_site_s_files_in_a_second_process_and_makes_a_lost_one_again(
+        digest: Path, tmp_path: Path, monkeypatch) -> None:
+    from generator import build, changes
+
+    def not_here(*args):
+        raise AssertionError("site/ was looked at in the build's own process")
+
+    monkeypatch.setattr(changes, "FORK_FROM", 0)  # as in a large site
+    monkeypatch.setattr(build, "FORK_FROM", 0)
+    monkeypatch.setattr(build, "all_present", not_here)
+    (digest / "site/people/mayawati/index.html").unlink()
+    edit_meta(story_path(digest, "patna-metro", "2025-11-08"), people=["Nitish Kumar", "Priya Nair"])
+    result = rebuild(digest)
+    assert {"people/mayawati/index.html", "people/priya-nair/index.html"} <= set(result.changed)
+    monkeypatch.undo()
+    assert_same_as_clean(digest, tmp_path)
