@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import os
 import re
 import zoneinfo
@@ -84,12 +85,22 @@ def _field_lines(head_text: str) -> dict[str, int]:
     return lines
 
 
+@functools.lru_cache(maxsize=None)
+def fixed_zone(offset: dt.timedelta) -> dt.timezone:
+    """Return the one object of a fixed offset ('+05:30') that every story dated with it shares: an
+    object of its own each made every story in the build cache longer to load (a microsecond each)."""
+    return dt.timezone(offset)
+
+
 def parse_date(value: Any, zone: str) -> dt.datetime:
     """Return an aware datetime from a front matter date; naive ones take the site's zone."""
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=zoneinfo.ZoneInfo(zone))
+        if not value.tzinfo:
+            return value.replace(tzinfo=zoneinfo.ZoneInfo(zone))
+        shared = fixed_zone(value.utcoffset()) if type(value.tzinfo) is dt.timezone else None
+        return value if shared is None or shared.tzname(None) != value.tzname() else value.replace(tzinfo=shared)
     if isinstance(value, dt.date):
         return dt.datetime.combine(value, dt.time(0, 0), tzinfo=zoneinfo.ZoneInfo(zone))
     raise ValueError(f"{value!r} is not a date")

@@ -249,3 +249,15 @@ def test_every_corpus_seed_parses() -> None:
     with_dateline = [s for s in seeds if s.dateline is not None]
     assert len(with_dateline) / len(seeds) > 0.95
     assert all(s.paragraphs and all(s.paragraphs) for s in seeds)
+
+
+def test_dates_with_one_offset_share_one_zone_and_keep_their_time() -> None:
+    import datetime as dt
+
+    from generator.content import parse_date
+    first, second = parse_date("2025-11-07T10:15:00+05:30", "UTC"), parse_date("2025-11-08T09:00:00+05:30", "UTC")
+    assert first.tzinfo is second.tzinfo  # one object for the build cache to load, not one a story
+    assert first.isoformat() == "2025-11-07T10:15:00+05:30"
+    assert parse_date("2025-11-07T10:15:00Z", "UTC").tzinfo is dt.timezone.utc
+    named = dt.datetime(2025, 11, 7, 10, tzinfo=dt.timezone(dt.timedelta(hours=1), "CET"))
+    assert parse_date(named, "UTC").tzname() == "CET"  # a zone with a name of its own keeps it
