@@ -166,6 +166,9 @@ class Staging:
             prune(self.target, (self.target / rel).parent)
 
 
+_STOPPED = "the process writing the site's files stopped: build again"
+
+
 class Writer:
     """A forked process that creates the files it is handed, in the order given.
 
@@ -192,7 +195,10 @@ class Writer:
 
     def flush(self) -> None:
         if self.batch:
-            self.connection.send(self.batch)
+            try:
+                self.connection.send(self.batch)
+            except OSError:  # a broken pipe: the process died (killed), not the build's output closed
+                raise OSError(0, _STOPPED) from None
             self.batch, self.size = [], 0
 
     def close(self) -> None:
@@ -202,7 +208,7 @@ class Writer:
             self.connection.send(None)
             failed = self.connection.recv()
         except (OSError, EOFError):  # the process died (killed): its files cannot be trusted
-            failed = (0, "the process writing the site's files stopped", None)
+            failed = (0, _STOPPED, None)
         self.process.join()
         self.connection.close()
         if failed is not None:

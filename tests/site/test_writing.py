@@ -53,6 +53,17 @@ def test_a_stopped_writing_process_writes_nothing_more(tmp_path: Path) -> None:
     assert not staging.folder.exists()
 
 
+def test_a_writing_process_that_died_fails_the_build_step_saying_so(tmp_path: Path) -> None:
+    staging = Staging(tmp_path / "site", whole=True)
+    staging.hand_over()
+    staging.writer.process.kill()
+    staging.writer.process.join()
+    with pytest.raises(OSError, match="the process writing the site's files stopped"):
+        for i in range(20):
+            staging.write(f"page-{i}/index.html", b"x" * (1 << 20))  # each a batch of its own
+        staging.tree()
+
+
 def test_a_site_rendered_in_one_process_is_written_by_a_second(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import parallel, write
 
