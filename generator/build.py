@@ -116,6 +116,7 @@ def build_site(config: Config, progress: bool, indexing: Indexing, looked: First
         recover(config.path("site"), config.path(CACHE_DIR))  # site/ is as it was; what was staged goes
         raise
     step("commit", commit, config.path("site"), config.path(CACHE_DIR), dataclasses.replace(journal, parts=parts))
+    looked.made = (content, bodies, related, groups, job, chosen, made, search, outputs)
     return result
 
 

@@ -59,6 +59,8 @@ class FirstLook:
     step: Timer
     inputs: Inputs
     cache: BuildCache
+    made: tuple = ()  # what the rest of the build made (stories, pages, results), for a caller about
+    # to end its process to leave unfreed (cli.run)
 
 
 def first_look(config: Config, clean: bool = False, indexing: Indexing | None = None) -> FirstLook:

@@ -199,3 +199,26 @@ def test_a_draft_shows_only_in_the_preview_with_drafts(tmp_path: Path) -> None:
         assert get(port, "/digest/2025/11/07/draft-story/")[0] == 404
     finally:
         server.stop()
+
+
+def test_a_build_leaves_what_it_made_to_the_end_of_the_process(tmp_path: Path, monkeypatch) -> None:
+    from generator import cli
+
+    write_config(tmp_path)
+    write_story(tmp_path, "a-story", people=["Azam Khan"])
+    monkeypatch.setattr(cli, "_LEAVE", [])  # as run() sets it: the process ends when the command returns
+    assert cli.main(["-C", str(tmp_path), "-q", "build"]) == 0
+    (looked,) = cli._LEAVE
+    assert looked.made and looked.cache  # the stories, pages and results, not freed one by one
+
+
+@pytest.mark.parametrize("how", ["python -m generator", "digest"])
+def test_a_build_that_ends_its_process_at_once_still_says_all(tmp_path: Path, how: str) -> None:
+    write_config(tmp_path)
+    write_story(tmp_path, "a-story")
+    write_story(tmp_path, "bad-story", date="not a date")
+    command = [sys.executable, "-m", "generator"] if how != "digest" else [str(DIGEST)]
+    done = subprocess.run([*command, "-C", str(tmp_path), "build"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1 and "built" in done.stdout  # the summary, through a pipe: flushed
+    assert "bad-story" in done.stderr and "left out" in done.stderr
+    assert (tmp_path / "site/2025/11/07/a-story/index.html").is_file()
