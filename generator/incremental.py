@@ -19,7 +19,8 @@ from generator.images import Pictures
 from generator.models import TERM_KINDS, Site
 from generator.pages import Group
 from generator.render import RenderJob, group_keys
-from generator.taxonomy import neighbours, related_lists, term_lists
+from generator.relatedstories import neighbours, related_lists
+from generator.taxonomy import term_lists
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from generator.editions import edition_groups
 from generator.indexes import IndexPage, entries, index_context, index_pages, index_url
 from generator.models import INDEX_NAMES, TERM_KINDS, Site, Term
 from generator.planning import Group, Page, newest
-from generator.taxonomy import co_mentions, related_lists
+from generator.relatedstories import related_lists
+from generator.taxonomy import co_mentions
 from generator.urls import Urls
 from generator.schemaorg import collection, news_article
 from generator.views import View, card, chunks, day_timeline, display_date, head, pagination, term_link

@@ -10,8 +10,9 @@ import pytest
 
 from generator.models import Article
 from generator.newsvalue import reading_order
-from generator.taxonomy import (RELATED_WINDOW, NewestFirst, Ordered, co_mentions, make_terms, neighbours, newest_position,
-                                newest_rank, organise, related_lists, term_lists, top)
+from generator.relatedstories import (RELATED_WINDOW, NewestFirst, neighbours, newest_position, newest_rank,
+                                      related_lists, top)
+from generator.taxonomy import Ordered, co_mentions, make_terms, organise, term_lists
 
 IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 
@@ -117,7 +118,7 @@ def test_related_lists_follow_the_plain_rule() -> None:
 def test_related_lists_found_by_forked_workers_are_the_serial_ones(monkeypatch: pytest.MonkeyPatch) -> None:
     site = organise(random_site(random.Random(11), 300))
     serial = related_lists(site, 4, {})
-    monkeypatch.setattr("generator.taxonomy.PARALLEL_FROM", 1)  # fork even for these few
+    monkeypatch.setattr("generator.relatedstories.PARALLEL_FROM", 1)  # fork even for these few
     forked = related_lists(site, 4, {}, workers=2)
     assert list(forked.items()) == list(serial.items()) and len(serial) == 300
 
