@@ -96,7 +96,8 @@ def report(name: str, found: dict) -> None:
 def stories_records(project: Path) -> dict[str, list[dict]]:
     """Return the search records of PROJECT's stories by part, made as a build makes them."""
     from generator import search, shards
-    from generator.build import BuildResult, read_content, render_bodies
+    from generator.build import BuildResult, read_content
+    from generator.markdownbodies import render_bodies
     from generator.cache import open_cache
     from generator.config import load_config
     from generator.changes import hash_inputs, scan_stories

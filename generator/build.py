@@ -13,35 +13,32 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
-import hashlib
 import os
 from collections import Counter
-from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Mapping
 
-from generator import images, markup, parallel, sitemaps, textedit
-from generator.bodies import Bodies
-from generator.cache import (MISSING, SHARDED, BuildCache, PageRecord, PlanMemo, State, no_collection,
-                             output_paths, outputs_size, save_cache, shard_name)
-from generator.commit import Journal, commit, recover
-from generator.config import Config, logo_is_url
-from generator.content import RACY_NS, Reading, Source, fingerprint, read_markdown, read_sources
-from generator.errors import DigestError, Problem, ThemeError
-from generator.images import Pictures
+from generator import images, parallel, textedit
+from generator.cache import MISSING, SHARDED, BuildCache, no_collection, output_paths, outputs_size, save_cache
+from generator.commit import commit, recover
+from generator.config import Config
+from generator.content import RACY_NS, Reading, Source, read_sources
+from generator.errors import Problem, ThemeError
 from generator.buildresult import BuildResult
 from generator.changes import CACHE_DIR, FORK_FROM, FirstLook, Inputs, first_look
 from generator.incremental import Content, Selection, find_related, same_inputs, select_groups
+from generator.markdownbodies import convert_rest, render_bodies
 from generator.models import INDEX_NAMES, Site
 from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups
 from generator.progress import Bar
-from generator.render import RenderJob, compile_templates, environment, meta_key, shared_key
+from generator.render import Made, RenderJob, compile_templates, environment, meta_key, shared_key
 from generator.indexer import Indexing
-from generator.search import SearchMade, index_stories
+from generator.savestate import save_state
+from generator.search import index_stories
 from generator.sitecheck import SiteCheck, all_present
-from generator.taxonomy import Ordered, organise, term_lists
-from generator.textedit import build_text, reader_changes, text_readers
+from generator.stage import stage_site
+from generator.taxonomy import Ordered, organise
+from generator.textedit import build_text
 from generator.urls import Urls
 from generator.views import site_view
 from generator.write import Staging, fingerprints
@@ -50,21 +47,10 @@ from generator.write import Staging, fingerprints
 # writes the files (write.Writer). At 1,000 stories (3,800 pages) forking took 4.0-4.4 CPU s
 # where one process took 2.4-3.0, each worker rendering many of the same cards again
 PARALLEL_FROM = 6000
-CONVERT_PARALLEL_FROM = 200  # bodies for Python-Markdown to convert before it pays to fork workers
 WRITER_FROM = 100  # groups rendered in this process before a second one writing their files pays
 PROGRESS_FROM = 1000  # groups to render before a progress bar is worth showing
 # the cache parts saved while workers render: not the Markdown, which comes back with their results
 RENDERED_MEANWHILE = tuple(part for part in SHARDED if part != "markdown")
-
-
-@dataclass(frozen=True, slots=True)
-class Made:
-    """What rendering made: every group's key and pages, and the files written to staging."""
-
-    groups: dict[str, tuple[str, list[PageRecord]]]
-    parts: dict[str, list[str]]  # groups made in parts -> the parts' names
-    written: list[str]
-    planned: int  # pages made and fingerprinted
 
 
 def build(config: Config, clean: bool = False, progress: bool = False,
@@ -181,45 +167,6 @@ def dates_ahead(content: Content, now: dt.datetime, result: BuildResult) -> froz
     return frozenset(a.key for a in found)
 
 
-def render_bodies(config: Config, content: Content, cache: BuildCache) -> Bodies:
-    """Return every story's body as HTML, read lazily: what the cache has not seen is converted by
-    the page that shows it first (convert_rest converts what no page asked for)."""
-    held = {s.body for s in content.previous.values()}  # the cache holds the last build's bodies
-    wanted = {s.body for s in content.sources.values()}
-    for sha in held - wanted:
-        cache.change("markdown", sha, None)  # a deleted or edited story's old body goes
-    return Bodies(cache, {s.key: s.body for s in content.sources.values()},
-                  {s.key: s.article for s in content.sources.values()}, functools.partial(read_markdown, config),
-                  pending=wanted - held)
-
-
-def convert_rest(config: Config, content: Content, bodies: Bodies) -> None:
-    """Convert and keep the bodies the cache has not seen and no page rendered this time showed."""
-    articles = {s.body: s.article for s in content.sources.values() if s.body in bodies.pending}
-    missing = sorted(articles)
-    texts = [read_markdown(config, articles[sha], sha) for sha in missing]
-    bodies.keep(dict(convert_markdown(texts, missing)))
-
-
-def convert_markdown(texts: list[str], shas: list[str]) -> Iterable[tuple[str, str]]:
-    """Yield (sha, HTML) for each Markdown text, on every core when many need Python-Markdown."""
-    hard = []  # plain wire copy converts here faster than it would cross to a worker and back
-    for i, text in enumerate(texts):
-        html = markup.plain_html(text)
-        if html is None:
-            hard.append(i)
-        else:
-            yield shas[i], html
-
-    def work(indexes) -> list[str]:
-        converter = markup.make_converter()
-        return [markup.render(converter, texts[hard[i]]) for i in indexes]
-
-    workers = parallel.cores() if len(hard) >= CONVERT_PARALLEL_FROM else 1
-    for part, html in parallel.run(work, len(hard), 100, workers):
-        yield from zip((shas[hard[i]] for i in part), html)
-
-
 def plan_groups(config: Config, urls: Urls, content: Content, bodies: Mapping[str, str],
                 related: Mapping[str, tuple[str, ...]], ahead: frozenset[str] = frozenset()) -> list[Group]:
     """Return every page group; no page is made yet."""
@@ -328,150 +275,3 @@ def render_groups(job: RenderJob, chosen: Selection, progress: bool,
         groups.update((n, made[n]) for n in names)
         parts[name] = names
     return Made(groups, parts, written, planned)
-
-
-def stage_site(config: Config, site: Site, inputs: Inputs, cache: BuildCache, job: RenderJob,
-               groups: list[Group], made: Made, search: SearchMade,
-               result: BuildResult, pictures: Pictures | None = None) -> tuple[dict[str, str], Journal]:
-    """Make the sitemaps, stage the static files and pictures; return every output (with the search
-    index), what is to move."""
-    records = [r for g in groups for r in made.groups[g.name][1]] + search.records
-    statics = [(PageRecord("static/" + out, "", "static", None, False, hashlib.sha1(data).hexdigest()), data)
-               for out, data in inputs.assets.values()]
-    maps = [(PageRecord(path, job.urls.file(path), kind, None, False, hashlib.sha1(data).hexdigest()), data)
-            for path, (kind, data) in sitemap_files(config, site, job.urls, records).items()]
-    files = statics + maps + logo_file(config, job.urls)
-    copies = picture_records(site, job.urls, pictures)
-    result.warnings += check_unique(records + [r for r, _ in files] + [r for r, _ in copies])
-    written = made.written + search.written
-    for record, data in files:
-        if job.force or job.previous.get(record.path) != record.fingerprint:
-            job.staging.write(record.path, data)
-            written.append(record.path)
-    for record, path in copies:  # read only when site/ does not hold it yet
-        if job.force or job.previous.get(record.path) != record.fingerprint:
-            job.staging.write(record.path, read_picture(config, path))
-            written.append(record.path)
-    outputs = {r.path: r.fingerprint for r in records + [r for r, _ in files + copies]}
-    stale = [] if job.force else sorted((set(cache.read("outputs")) | set(job.previous)) - set(outputs))
-    result.pages.update(r.kind for r in records + [r for r, _ in maps])
-    result.written, result.removed, result.changed = len(written), len(stale), written
-    result.planned = made.planned
-    tree = job.staging.tree() if job.force else 0
-    return outputs, Journal(job.force, tree, () if job.force else tuple(written), tuple(stale), ())
-
-
-def picture_records(site: Site, urls: Urls, pictures: Pictures | None) -> list[tuple[PageRecord, str]]:
-    """Return a record for the copy of each story's image file beside its page, with the file's path."""
-    found = []
-    for key, path in sorted((pictures.local if pictures else {}).items()):
-        article, picture = site.articles[key], pictures.files[path]
-        url = urls.article(article.day, article.slug) + picture.name
-        found.append((PageRecord(urls.output_path(url), url, "image", None, False, picture.sha), path))
-    return found
-
-
-def read_picture(config: Config, path: str) -> bytes:
-    """Return the bytes of a story's image file, naming it if it went away meanwhile."""
-    try:
-        return config.path(path).read_bytes()
-    except OSError as exc:
-        raise DigestError(Problem(path, f"cannot be read: {exc.strerror}; build again")) from None
-
-
-def logo_file(config: Config, urls: Urls) -> list[tuple[PageRecord, bytes]]:
-    """Return the copy of the site's logo, at its own path in site/, when config.yaml names a file."""
-    if not config.logo or logo_is_url(config.logo):
-        return []
-    data = read_picture(config, config.logo)
-    url = urls.file(config.logo)
-    return [(PageRecord(urls.output_path(url), url, "logo", None, False, hashlib.sha1(data).hexdigest()), data)]
-
-
-def sitemap_files(config: Config, site: Site, urls: Urls, records: list[PageRecord]) -> dict[str, tuple[str, bytes]]:
-    """Return the sitemap index, a sitemap per year and the News sitemap: (kind, bytes) by path in site/.
-
-    Made from the records of every page each build (a few milliseconds at 10,000 stories), and
-    written only when their bytes changed.
-    """
-    years = sitemaps.split([(r.url, r.lastmod) for r in records if r.in_sitemap])
-    found = {name: ("sitemap", sitemaps.urlset(entries, urls.absolute)) for name, entries in years.items()}
-    found[sitemaps.INDEX] = ("sitemap", sitemaps.index({urls.file(n): e for n, e in years.items()}, urls.absolute))
-    newest = [(urls.article(a.day, a.slug), a.title, a.date)
-              for a in (site.articles[k] for k in site.order[:sitemaps.MAX_NEWS])]
-    found[sitemaps.NEWS] = ("news-sitemap", sitemaps.news(sitemaps.recent(newest), config.title, config.language,
-                                                          urls.absolute))
-    return {urls.output_path(urls.file(name)): value for name, value in found.items()}
-
-
-def check_unique(records: list[PageRecord]) -> list[Problem]:
-    """Fail when two outputs would be written to one file, naming both; warn of two that differ in case only."""
-    seen: dict[str, PageRecord] = {}
-    folded: dict[str, PageRecord] = {}
-    warnings = []
-    for record in records:
-        other = seen.setdefault(record.path, record)
-        if other is not record:
-            raise DigestError(Problem("config.yaml", f"permalinks: the {other.kind} page {other.url} and the "
-                                                     f"{record.kind} page {record.url} would both be written "
-                                                     f"to site/{record.path}; give them different patterns"))
-        other = folded.setdefault(record.path.casefold(), record)
-        if other is not record and not any(w.message.startswith(f"permalinks: site/{other.path.split('/')[0]}/")
-                                           for w in warnings):  # once for each pair of folders
-            warnings.append(Problem("config.yaml", f"permalinks: site/{other.path} and site/{record.path} differ "
-                                                   "only in case: where file names ignore case (macOS, Windows, "
-                                                   "some uploads) one overwrites the other; give them different "
-                                                   "patterns", severity="warning"))
-    return warnings
-
-
-def save_readers(cache: BuildCache, groups: list[Group], made: Made,
-                 before: Mapping[str, tuple[str, list[PageRecord]]]) -> None:
-    """Keep, by story, the groups that read its text (for text edits): only the stories whose entry
-    this build can have changed, when the cache holds the others' as the last build left them.
-
-    Only those stories' entries are made (all of them, 100,000 stories' at 100,000, took a third
-    of a second of an edit to one)."""
-    sources = cache.read("sources")
-    moved = {item.key for _, was, now in cache.updated.get("sources", ()) for item in (was, now) if item is not MISSING}
-    keys = None
-    days = {shard_name("readers", day) for day in {s.key[:10] for s in sources.values()}}  # a story's day is its shard
-    if before and days <= set(cache.names("readers")):
-        keys = reader_changes(groups, lambda name: made.groups.get(name) is not before.get(name),
-                              before.keys() - made.groups.keys(), moved)
-    if keys is None:
-        cache.replace_shards("readers", text_readers(sources.values(), groups))
-        return
-    readers = text_readers(sources.values(), groups, keys)
-    for key in keys:
-        entry = readers.get(key)
-        if cache.lookup("readers", key, MISSING) != (MISSING if entry is None else entry):
-            cache.change("readers", key, entry)
-
-
-def save_state(config: Config, cache: BuildCache, inputs: Inputs, content: Content,
-               related: dict[str, tuple[str, ...]], groups: list[Group], made: Made, outputs: dict[str, str],
-               result: BuildResult, ahead: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """Save what this build read and made, for the next one, beside the cache; return those files."""
-    before = cache.read("plan").groups
-    cache.update("groups", made.groups, before)
-    cache.put("plan", PlanMemo(inputs.shared, made.groups, made.parts, term_lists(content.site), related,
-                               dict(content.site.clashes), {e.day: e.articles for e in content.site.editions},
-                               dict(content.site.counts)))
-    save_readers(cache, groups, made, before)
-    sources = cache.read("sources")
-    hashes = {}  # of the files whose stat the next build cannot trust: drafts and stories left out too
-    for rel, stat in inputs.files.items():
-        if stat[2] >= inputs.scanned_at - RACY_NS:
-            try:
-                hashes[rel] = sources[rel].sha if rel in sources else fingerprint(config.path(rel).read_bytes())
-            except OSError:
-                pass
-    cache.put("outputs", outputs)
-    cache.put("state", State(inputs.shared, hashes, inputs.scanned_at, kinds=Counter(result.pages),
-                             problems=list(result.problems), ahead=bool(ahead), images=content.pictures.files,
-                             pending=result.search_pending, clashes=dict(content.site.clashes),
-                             folders=inputs.folders))
-    save_cache(cache, pending=True)
-    return tuple(sorted(cache.pending))
-

@@ -258,6 +258,17 @@ class GroupResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Made:
+    """What rendering made: every group's key and pages, and the files written to staging."""
+
+    groups: dict[str, tuple[str, list[PageRecord]]]
+    parts: dict[str, list[str]]  # groups made in parts -> the parts' names
+    written: list[str]
+    planned: int  # pages made and fingerprinted
+
+
+
+@dataclass(frozen=True, slots=True)
 class RenderJob:
     """Plan and render page groups, writing the pages that changed to a staging folder.
 
