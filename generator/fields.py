@@ -29,7 +29,7 @@ def _any(value: Any) -> str | None:
     return None  # the story's reader checks these, naming the fix
 
 
-# Every key a story may have: its check of the value (None: content.make_article checks it).
+# Every key a story may have: its check of the value (None: articlefields.make_article checks it).
 KEYS: dict[str, Callable[[Any], str | None]] = {
     "title": _any, "date": _any, "dateline": _any, "agency": _any, "summary": _any,
     "people": _any, "places": _any, "organisations": _any, "tags": _any, "slug": _any,

@@ -254,7 +254,7 @@ def test_every_corpus_seed_parses() -> None:
 def test_dates_with_one_offset_share_one_zone_and_keep_their_time() -> None:
     import datetime as dt
 
-    from generator.content import parse_date
+    from generator.articlefields import parse_date
     first, second = parse_date("2025-11-07T10:15:00+05:30", "UTC"), parse_date("2025-11-08T09:00:00+05:30", "UTC")
     assert first.tzinfo is second.tzinfo  # one object for the build cache to load, not one a story
     assert first.isoformat() == "2025-11-07T10:15:00+05:30"
