@@ -31,8 +31,9 @@ from generator.models import INDEX_NAMES, Site
 from generator.newsvalue import far_ahead
 from generator.pages import Cards, Group, page_groups
 from generator.progress import Bar
-from generator.render import Made, RenderJob, compile_templates, environment, meta_key, shared_key
+from generator.render import Made, RenderJob, meta_key, shared_key
 from generator.indexer import Indexing
+from generator.jinjaenv import compile_templates, environment
 from generator.savestate import save_state
 from generator.search import index_stories
 from generator.sitecheck import SiteCheck, all_present

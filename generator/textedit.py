@@ -25,10 +25,11 @@ from generator.commit import Journal
 from generator.config import Config
 from generator.content import Source, make_source, parse_story, read_markdown
 from generator.errors import ContentError, Problem
+from generator.jinjaenv import environment
 from generator.models import Site
 from generator.pages import Cards, text_group
 from generator.planning import Group
-from generator.render import GroupResult, RenderJob, environment, group_keys, meta_key, shared_key
+from generator.render import GroupResult, RenderJob, group_keys, meta_key, shared_key
 from generator.storyfiles import RACY_NS, Folder, changed_files, fingerprint, stat_key, stated_since
 from generator.urls import Urls
 from generator.views import site_view

@@ -137,7 +137,7 @@ def test_co_mentions_show_on_the_first_page_of_a_term_only(setup) -> None:
 
 
 def test_render_environment_reads_keys_as_jinja_does():
-    from generator.render import RenderEnvironment
+    from generator.jinjaenv import RenderEnvironment
 
     env = RenderEnvironment(undefined=jinja2.StrictUndefined)
     page = {"title": "T", "items": [1, 2], "card": {"url": "/a/", "title": "A"}}
@@ -154,7 +154,7 @@ def test_render_environment_reads_keys_as_jinja_does():
 def test_printed_values_read_as_markupsafe_escapes_them():
     from markupsafe import Markup, escape
 
-    from generator.render import escape_output
+    from generator.jinjaenv import escape_output
 
     class Html:
         def __html__(self):
