@@ -6,15 +6,13 @@ import asyncio
 import errno
 import html
 import json
-import mimetypes
 import socket
 import sys
 import threading
 import webbrowser
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from livereload.server import LiveScriptInjector
@@ -27,6 +25,7 @@ from tornado.netutil import bind_sockets
 from generator.config import Config
 from generator.errors import Problem
 from generator.hostcheck import host_allowed, origin_allowed
+from generator.locate import content_type, locate
 from generator.preview import WATCHED, Preview
 from generator.watch import open_watcher
 
@@ -40,48 +39,6 @@ document.addEventListener("LiveReloadConnect",function(){fetch("/livereload/buil
 document.head.appendChild(s);})();</script>"""
 GENERATION_HEADER = "X-Digest-Build"
 NOT_FOUND = b"<!doctype html><html><head><title>Not found</title></head><body>Not found</body></html>"
-TEXT_TYPES = ("text/", "application/xml", "application/json", "application/javascript", "image/svg")
-
-
-@dataclass(frozen=True, slots=True)
-class Located:
-    """Where a request path leads: a file inside site/, a redirect, or nowhere (404)."""
-
-    file: Path | None = None
-    redirect: str | None = None
-
-
-def locate(site: Path, base_path: str, raw_path: str) -> Located:
-    """Map a raw (still percent-encoded) request path to a file inside SITE, the way Pages does."""
-    if raw_path in ("", "/") and base_path != "/" or raw_path + "/" == base_path:
-        return Located(redirect=base_path)
-    if not raw_path.startswith(base_path):
-        return Located()
-    rel = unquote(raw_path[len(base_path):])  # decode first, so %2e%2e and %2f are checked as ../ and /
-    if "\x00" in rel or rel.startswith("/") or ".." in rel.split("/"):
-        return Located()
-    try:
-        top = site.resolve()
-        target = (site / rel).resolve()  # follows symlinks: one that leaves site/ ends up outside top
-        if not target.is_relative_to(top):
-            return Located()
-        if target.is_dir():
-            if rel and not rel.endswith("/"):
-                return Located(redirect=raw_path + "/")
-            target = (target / "index.html").resolve()
-            if not target.is_relative_to(top):
-                return Located()
-        if rel.endswith("/") and target.name != "index.html":
-            return Located()
-        return Located(file=target) if target.is_file() else Located()
-    except (OSError, RuntimeError, ValueError):  # a symlink loop, a name too long
-        return Located()
-
-
-def content_type(path: Path) -> str:
-    """Return the Content-Type of a site file, with the charset for text."""
-    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    return kind + "; charset=utf-8" if kind.startswith(TEXT_TYPES) else kind
 
 
 def error_page(problems: Iterable[Problem]) -> bytes:

@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import write_config, write_story
 from generator.build import build
 from generator.config import load_config
-from generator.serve import locate
+from generator.locate import locate
 
 NAMES = ["अखिलेश यादव", "习近平", "Владимир Путин", "Akhilesh Yadav"]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import Problem
-from generator.serve import Located, content_type, error_page, locate, site_url
+from generator.locate import Located, content_type, locate
+from generator.serve import error_page, site_url
 
 
 @pytest.fixture
