@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS
 
-from generator.evaluate import (GoldError, Score, format_table, normalise, parse_gold_line,
-                                read_gold, run, run_many, score_all, score_story)
+from generator.evaluate import Score, format_table, normalise, run, run_many, score_all, score_story
+from generator.goldset import GoldError, parse_gold_line, read_gold
 
 DEV = CORPUS / "india-dev" / "gold.jsonl"
 
@@ -106,7 +106,7 @@ def test_run_on_india_dev() -> None:
 
 
 def test_select_odd_even_and_ids() -> None:
-    from generator.evaluate import select
+    from generator.goldset import select
 
     gold = [parse_gold_line(json.dumps({**RECORD, "id": f"{i:03d}"})) for i in range(1, 6)]
     assert [s.id for s in select(gold, "odd")] == ["001", "003", "005"]

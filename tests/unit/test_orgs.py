@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.evaluate import GoldStory, score_all
+from generator.evaluate import score_all
+from generator.goldset import GoldStory
 from generator.wire.acronyms import story_acronyms
 from generator.wire.orgcues import named_firms
 
