@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -49,3 +52,74 @@ def test_a_child_that_fails_is_answered_here(site: Path) -> None:
         return PATHS
     parent = os.getpid()
     assert SiteCheck(str(site), paths).result()
+
+
+MANY = [f"p{i}".encode() for i in range(1_000)]  # about four to a run of the check
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> Path:
+    for path in MANY:
+        (tmp_path / path.decode()).write_bytes(b"")
+    return tmp_path
+
+
+class Stuck(list):
+    """A list of paths that, in a child process, gives up neither an item nor a slice: the child
+    gets its length (and says it is ready) but looks at nothing."""
+
+    def __init__(self, items, parent: int):
+        super().__init__(items)
+        self.parent = parent
+
+    def __getitem__(self, index):
+        self.stick()
+        return super().__getitem__(index)
+
+    def __iter__(self):
+        self.stick()
+        return super().__iter__()
+
+    def stick(self) -> None:
+        while os.getpid() != self.parent:
+            time.sleep(1)
+
+
+@contextlib.contextmanager
+def deadline(seconds: int):
+    def fail(*_):
+        raise AssertionError(f"no answer in {seconds} s")
+    before = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+
+
+def ready(check: SiteCheck) -> None:
+    while not check.shared[2]:  # READY: the child has its list
+        time.sleep(0.01)
+
+
+@pytest.mark.parametrize("gone", [0, 499, 999])
+def test_this_process_looks_at_all_a_stuck_child_has_not(many: Path, gone: int) -> None:
+    paths = Stuck(MANY, os.getpid())
+    check = SiteCheck(str(many), lambda: paths)
+    ready(check)
+    with deadline(30):
+        assert check.result()
+    (many / MANY[gone].decode()).unlink()
+    check = SiteCheck(str(many), lambda: paths)
+    ready(check)
+    with deadline(30):
+        assert not check.result()
+
+
+@pytest.mark.parametrize("gone", [0, 1, 500, 998, 999])
+def test_a_missing_file_anywhere_is_seen_by_one_or_the_other(many: Path, gone: int) -> None:
+    (many / MANY[gone].decode()).unlink()
+    for _ in range(5):  # the two meet at a different place each time
+        assert not SiteCheck(str(many), lambda: MANY).result()
+
