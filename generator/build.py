@@ -18,7 +18,7 @@ from collections import Counter
 from typing import Callable, Mapping
 
 from generator import images, parallel, textedit
-from generator.cache import MISSING, SHARDED, BuildCache, no_collection, output_paths, outputs_size, save_cache
+from generator.cache import MISSING, SHARDED, BuildCache, output_paths, outputs_size, save_cache
 from generator.commit import commit, recover
 from generator.config import Config
 from generator.content import RACY_NS, Reading, Source, read_sources
@@ -29,6 +29,7 @@ from generator.incremental import Content, Selection, find_related, same_inputs,
 from generator.markdownbodies import convert_rest, render_bodies
 from generator.models import INDEX_NAMES, Site
 from generator.newsvalue import far_ahead
+from generator.nocollection import no_collection
 from generator.pages import Cards, Group, page_groups
 from generator.progress import Bar
 from generator.render import Made, RenderJob, meta_key, shared_key
