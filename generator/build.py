@@ -18,17 +18,19 @@ from collections import Counter
 from typing import Callable, Mapping
 
 from generator import images, parallel, textedit
-from generator.cache import MISSING, SHARDED, BuildCache, no_collection, output_paths, outputs_size, save_cache
+from generator.cache import MISSING, SHARDED, BuildCache, output_paths, outputs_size, save_cache
 from generator.commit import commit, recover
 from generator.config import Config
 from generator.content import RACY_NS, Reading, Source, read_sources
 from generator.errors import Problem, ThemeError
+from generator.filehashes import fingerprints
 from generator.buildresult import BuildResult
 from generator.changes import CACHE_DIR, FORK_FROM, FirstLook, Inputs, first_look
 from generator.incremental import Content, Selection, find_related, same_inputs, select_groups
 from generator.markdownbodies import convert_rest, render_bodies
 from generator.models import INDEX_NAMES, Site
 from generator.newsvalue import far_ahead
+from generator.nocollection import no_collection
 from generator.pages import Cards, Group, page_groups
 from generator.progress import Bar
 from generator.render import Made, RenderJob, meta_key, shared_key
@@ -42,7 +44,7 @@ from generator.taxonomy import Ordered, organise
 from generator.textedit import build_text
 from generator.urls import Urls
 from generator.views import site_view
-from generator.write import Staging, fingerprints
+from generator.write import Staging
 
 # groups to render before it pays to fork workers: below, one process renders while a second
 # writes the files (write.Writer). At 1,000 stories (3,800 pages) forking took 4.0-4.4 CPU s

@@ -7,31 +7,28 @@ Six parts, so that each build reads only what it needs: `state` (stats of the in
 read each story's text in `readers`) and `markdown` (rendered bodies by the hash of their Markdown).
 All but the first two are split into shard files, so that an edit reads and rewrites a few small
 files: the stories by their day (an edit's neighbours, related stories and the feed's newest are
-near it in time), the groups by a hash of what owns them (a name, a day: group_owner), the Markdown by its hash. Each file carries a
-stamp (cache version, generator code, and what else it depends on); a file with another stamp, or
-one that cannot be read, counts as empty.
+near it in time), the groups by a hash of what owns them (a name, a day: cacheshards.group_owner),
+the Markdown by its hash. Each file carries a stamp (cache version, generator code, and what else
+it depends on); a file with another stamp, or one that cannot be read, counts as empty.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
 import pickle
-import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
-from generator.models import TERM_KINDS
+from generator.cacheshards import shard_name, shard_of
+from generator.nocollection import no_collection
 from generator.write import write_atomic, write_unread
 
 CACHE_VERSION = 7
 PARTS = ("state", "outputs", "plan", "groups", "sources", "readers", "markdown")
 SHARDED = ("groups", "sources", "readers", "markdown")
-GROUP_SHARDS = 256
 PENDING = ".next"  # a part saved by a build not yet committed (commit.py renames it into place)
 IN_PLACE = ("markdown",)  # keyed by the hash of what it holds: never wrong for any build
 MISSING = object()  # what lookup() finds for a key its shard does not hold
@@ -275,65 +272,6 @@ def unpack_outputs(packed: tuple) -> dict[str, str]:
     if len(packed) != 2 or not packed[0]:
         return {}
     return dict(zip(packed[0].split("\0"), packed[1].split("\0")))
-
-
-def shard_name(part: str, key: str, value: Any = None) -> str:
-    """Return the shard of KEY: Markdown by its hash, groups by their name's, stories by their day.
-
-    A story (`sources`, by path) goes by the day of its key ('2025/11/07/slug'), found in VALUE.
-    """
-    if part == "markdown":
-        return key[:2]
-    if part == "groups":
-        return f"{zlib.crc32(group_owner(key).encode()) % GROUP_SHARDS:02x}"
-    day = value.key if part == "sources" else key
-    return day[:10].replace("/", "-")
-
-
-def group_owner(name: str) -> str:
-    """Return what a page group's shard goes by: a name's pages and feed, a day's edition pages
-    and a day's stories' pages each share one.
-
-    An edit remakes pages together: every page of a name a story joined or left (800 of a person
-    named in 16,000 stories), its stories' neighbours of the day. Sharded by the page, those were
-    in nearly every one of the 256 shards, and an edit to one story wrote them all (39 MB at 100,000
-    stories).
-    """
-    kind, _, rest = name.partition(":")
-    if kind == "article":
-        return "article:" + rest[:10]  # the day of its key, '2025/11/07'
-    kind = kind[:-len("-feed")] if kind.endswith("-feed") else kind
-    if kind in TERM_KINDS or kind == "edition":
-        return f"{kind}:{rest.split(':', 1)[0]}"
-    return name
-
-
-def shard_of(value: dict[str, Any], part: str) -> dict[str, dict[str, Any]]:
-    """Split a sharded part by shard_name."""
-    shards: dict[str, dict[str, Any]] = {}
-    for key, item in value.items():
-        shards.setdefault(shard_name(part, key, item), {})[key] = item
-    return shards
-
-
-@contextlib.contextmanager
-def no_collection() -> Iterator[None]:
-    """Pause the cyclic garbage collector meanwhile.
-
-    (Un)pickling the cache, or building with it loaded, makes hundreds of thousands of objects
-    and next to no cycles: each pass of the collector would walk them all for nothing. What was
-    made meanwhile is counted old when it ends (frozen, then thawed into the oldest generation):
-    else the first pass after it walks every object made meanwhile (0.37 s at 100,000 stories).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.freeze()
-            gc.enable()
-            gc.unfreeze()
 
 
 def _save(folder: Path, file: str, stamp: str, value: Any) -> None:

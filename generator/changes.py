@@ -19,10 +19,11 @@ from typing import Callable
 import generator
 from generator import images
 from generator.buildresult import BuildResult, Timer
-from generator.cache import BuildCache, State, no_collection, open_cache, output_paths, outputs_size, quick_digest, save_cache
+from generator.cache import BuildCache, State, open_cache, output_paths, outputs_size, quick_digest, save_cache
 from generator.commit import recover
 from generator.config import Config, logo_is_url
 from generator.indexer import Indexing
+from generator.nocollection import no_collection
 from generator.sitecheck import SiteCheck
 from generator.storyfiles import (RACY_NS, Folder, StatKey, changed_files, fingerprint, scan_folder, stated_since,
                                   story_files)

@@ -6,7 +6,8 @@ from collections import Counter
 from typing import Mapping
 
 from generator.buildresult import BuildResult
-from generator.cache import MISSING, BuildCache, PageRecord, PlanMemo, State, save_cache, shard_name
+from generator.cache import MISSING, BuildCache, PageRecord, PlanMemo, State, save_cache
+from generator.cacheshards import shard_name
 from generator.changes import Inputs
 from generator.config import Config
 from generator.content import RACY_NS, fingerprint

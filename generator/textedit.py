@@ -20,7 +20,8 @@ from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Seque
 
 from generator import images
 from generator.bodies import Bodies, to_html
-from generator.cache import MISSING, BuildCache, State, save_cache, shard_name
+from generator.cache import MISSING, BuildCache, State, save_cache
+from generator.cacheshards import shard_name
 from generator.commit import Journal
 from generator.config import Config
 from generator.content import Source, make_source, parse_story, read_markdown

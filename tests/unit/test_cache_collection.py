@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from generator.cache import no_collection
+from generator.nocollection import no_collection
 
 
 def test_objects_made_while_the_collector_paused_are_old_when_it_resumes() -> None:

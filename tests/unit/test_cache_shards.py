@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.cache import shard_name
+from generator.cacheshards import shard_name
 
 
 def test_a_name_s_pages_and_feed_share_one_shard() -> None:
