@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from generator.errors import Problem
-from generator.indexer import Indexing, Stopped
+from generator.indexing import Indexing, Stopped
 
 
 @dataclass(slots=True)

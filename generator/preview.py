@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Mapping, TextIO
 from generator.build import build
 from generator.config import CONFIG_NAME, Config, load_config
 from generator.errors import DigestError, Problem, display_path
-from generator.indexer import Indexing, Stopped
+from generator.indexing import Indexing, Stopped
 from generator.lock import project_lock
 from generator.reindex import Reindexer
 

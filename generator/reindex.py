@@ -13,7 +13,7 @@ import contextlib
 import threading
 from typing import Callable, Iterator
 
-from generator.indexer import Indexing
+from generator.indexing import Indexing
 
 JOIN_TIMEOUT = 30  # seconds to wait for a stopped run to end when the preview stops
 

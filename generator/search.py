@@ -23,7 +23,8 @@ from typing import Any, Iterator, Mapping, Sequence
 from generator import shards
 from generator.cache import PageRecord, PlanMemo, quick_digest
 from generator.config import Config
-from generator.indexer import FOLDER, Indexing, Stopped, index, indexer_version
+from generator.indexer import FOLDER, index, indexer_version
+from generator.indexing import Indexing, Stopped
 from generator.models import Article, Site
 from generator.render import RenderJob
 from generator.urls import Urls

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
-import multiprocessing
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 from urllib.parse import quote
@@ -15,6 +12,8 @@ from urllib.parse import quote
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write DATA to PATH through a temporary file and a rename, so no reader sees half."""
+    import tempfile  # here, as ctypes and multiprocessing below: a build with nothing to do never needs them
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -47,6 +46,8 @@ def write_unread(path: Path, data: bytes) -> None:
 
 def exchange(first: Path, second: Path) -> bool:
     """Swap two folders by one atomic rename (Linux renameat2); False where that is not possible."""
+    import ctypes
+
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):
@@ -80,6 +81,8 @@ class Staging:
         Python (a cold build of 1,000 stories: 1.2 s of system time beside 1.6 s of user time).
         Without it, the other core has nothing to do unless rendering forks workers.
         """
+        import multiprocessing
+
         if self.whole and self.writer is None and "fork" in multiprocessing.get_all_start_methods():
             self.writer = Writer(self.masked)
 
@@ -179,6 +182,8 @@ class Writer:
     BATCH_BYTES = 1 << 20
 
     def __init__(self, masked: bool):
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_write_files, args=(child, self.connection, masked), daemon=True)

@@ -12,7 +12,7 @@ import pytest
 from conftest import write_config, write_story
 from generator import search
 from generator.config import load_config
-from generator.indexer import Stopped
+from generator.indexing import Stopped
 from generator.preview import Preview
 
 WAIT = 60  # seconds: a bound on a wait that must end, never a measured time

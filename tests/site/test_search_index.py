@@ -12,7 +12,7 @@ from conftest import write_config, write_story
 from generator import indexer, search
 from generator.build import build
 from generator.config import load_config
-from generator.indexer import Indexing, Stopped
+from generator.indexing import Indexing, Stopped
 
 
 @pytest.fixture

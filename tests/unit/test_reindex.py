@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from generator.indexer import Indexing
+from generator.indexing import Indexing
 from generator.reindex import Reindexer
 
 WAIT = 30  # seconds: a bound on a wait that must end, never a measured time
