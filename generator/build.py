@@ -18,7 +18,7 @@ from collections import Counter
 from typing import Callable, Mapping
 
 from generator import images, parallel, textedit
-from generator.cache import MISSING, SHARDED, BuildCache, output_paths, outputs_size, save_cache
+from generator.cache import MISSING, SHARDED, BuildCache, joined_output_paths, outputs_size, save_cache
 from generator.commit import commit, recover
 from generator.config import Config
 from generator.content import RACY_NS, Reading, Source, read_sources
@@ -34,7 +34,7 @@ from generator.nocollection import no_collection
 from generator.pages import Cards, Group, page_groups
 from generator.progress import Bar
 from generator.render import Made, RenderJob, meta_key, shared_key
-from generator.indexer import Indexing
+from generator.indexing import Indexing
 from generator.jinjaenv import compile_templates, environment
 from generator.savestate import save_state
 from generator.search import index_stories
@@ -197,7 +197,7 @@ def look_at_site(config: Config, cache: BuildCache) -> SiteCheck | None:
     folder = config.path(CACHE_DIR)
     if cache.outputs == {} or not config.path("site").is_dir() or outputs_size(folder) < FORK_FROM:
         return None  # a clean build, or few to look for: make_job looks here
-    return SiteCheck(str(config.path("site")), lambda: output_paths(folder, cache.stamp))
+    return SiteCheck(str(config.path("site")), lambda: joined_output_paths(folder, cache.stamp), outputs_size(folder))
 
 
 def make_job(config: Config, inputs: Inputs, content: Content, cache: BuildCache, urls: Urls,

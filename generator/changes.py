@@ -19,10 +19,10 @@ from typing import Callable
 import generator
 from generator import images
 from generator.buildresult import BuildResult, Timer
-from generator.cache import BuildCache, State, open_cache, output_paths, outputs_size, quick_digest, save_cache
+from generator.cache import BuildCache, State, joined_output_paths, open_cache, outputs_size, quick_digest, save_cache
 from generator.commit import recover
 from generator.config import Config, logo_is_url
-from generator.indexer import Indexing
+from generator.indexing import Indexing
 from generator.nocollection import no_collection
 from generator.sitecheck import SiteCheck
 from generator.storyfiles import (RACY_NS, Folder, StatKey, changed_files, fingerprint, scan_folder, stated_since,
@@ -74,8 +74,9 @@ def first_look(config: Config, clean: bool = False, indexing: Indexing | None = 
         result.recovered = recover(config.path("site"), config.path(CACHE_DIR))  # a build stopped half-way
         # from now on, a second process looks at site/ (sitecheck.py); its answer counts only if the
         # state of the cache vouches for site/
-        check = None if clean else SiteCheck(str(config.path("site")), lambda: output_paths(config.path(CACHE_DIR)),
-                                             fork=outputs_size(config.path(CACHE_DIR)) >= FORK_FROM)
+        size = outputs_size(config.path(CACHE_DIR))
+        check = None if clean else SiteCheck(str(config.path("site")), lambda: joined_output_paths(config.path(CACHE_DIR)),
+                                             size if size >= FORK_FROM else 0)
         try:
             inputs = step("scan", hash_inputs, config)
             cache = step("cache", open_cache, config.path(CACHE_DIR), inputs.stamp, clean)
@@ -149,7 +150,7 @@ def up_to_date(config: Config, inputs: Inputs, cache: BuildCache, check: SiteChe
     if hashed is None:
         return False
     if check is None or check.pid == 0 and check.answer is None:
-        check = SiteCheck(str(config.path("site")), cache.output_paths, fork=False)
+        check = SiteCheck(str(config.path("site")), lambda: b"\0".join(cache.output_paths()))
     if not check.result():
         return False
     if hashed:  # files written just before the last scan proved unchanged: trust their stat from now on

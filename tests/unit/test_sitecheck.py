@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import mmap
 import os
 import signal
 import time
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.sitecheck import SiteCheck, all_present
+from generator.sitecheck import CHUNKS, SiteCheck, all_present, run_paths
 
 
 @pytest.fixture
@@ -22,6 +23,7 @@ def site(tmp_path: Path) -> Path:
 
 
 PATHS = [b"index.html", b"people/a/index.html", b"2025/11/07/flood/index.html"]
+JOINED = b"\0".join(PATHS)
 
 
 def test_every_file_present(site: Path) -> None:
@@ -30,14 +32,14 @@ def test_every_file_present(site: Path) -> None:
 
 @pytest.mark.parametrize("fork", [True, False])
 def test_a_missing_file_is_seen_forked_or_not(site: Path, fork: bool) -> None:
-    assert SiteCheck(str(site), lambda: PATHS, fork).result()
+    assert SiteCheck(str(site), lambda: JOINED, len(JOINED) if fork else 0).result()
     (site / "people/a/index.html").unlink()
-    check = SiteCheck(str(site), lambda: PATHS, fork)
+    check = SiteCheck(str(site), lambda: JOINED, len(JOINED) if fork else 0)
     assert not check.result() and not check.result()
 
 
 def test_a_check_no_longer_wanted_leaves_no_child(site: Path) -> None:
-    check = SiteCheck(str(site), lambda: PATHS * 10_000)
+    check = SiteCheck(str(site), lambda: b"\0".join(PATHS * 10_000), 10_000 * (len(JOINED) + 1))
     pid = check.pid
     check.close()
     assert pid and check.pid == 0
@@ -49,12 +51,13 @@ def test_a_child_that_fails_is_answered_here(site: Path) -> None:
     def paths():
         if os.getpid() != parent:
             raise RuntimeError("the child fails")
-        return PATHS
+        return JOINED
     parent = os.getpid()
-    assert SiteCheck(str(site), paths).result()
+    assert SiteCheck(str(site), paths, len(JOINED)).result()
 
 
 MANY = [f"p{i}".encode() for i in range(1_000)]  # about four to a run of the check
+MANY_JOINED = b"\0".join(MANY)
 
 
 @pytest.fixture
@@ -64,25 +67,17 @@ def many(tmp_path: Path) -> Path:
     return tmp_path
 
 
-class Stuck(list):
-    """A list of paths that, in a child process, gives up neither an item nor a slice: the child
-    gets its length (and says it is ready) but looks at nothing."""
-
-    def __init__(self, items, parent: int):
-        super().__init__(items)
-        self.parent = parent
+class Stuck(bytes):
+    """Paths joined by NULs that, in a child process, give up no slice: the child shares them (and
+    says it is ready) but looks at nothing."""
 
     def __getitem__(self, index):
-        self.stick()
+        while os.getpid() != PARENT:
+            time.sleep(1)
         return super().__getitem__(index)
 
-    def __iter__(self):
-        self.stick()
-        return super().__iter__()
 
-    def stick(self) -> None:
-        while os.getpid() != self.parent:
-            time.sleep(1)
+PARENT = os.getpid()
 
 
 @contextlib.contextmanager
@@ -105,13 +100,14 @@ def ready(check: SiteCheck) -> None:
 
 @pytest.mark.parametrize("gone", [0, 499, 999])
 def test_this_process_looks_at_all_a_stuck_child_has_not(many: Path, gone: int) -> None:
-    paths = Stuck(MANY, os.getpid())
-    check = SiteCheck(str(many), lambda: paths)
+    assert os.getpid() == PARENT
+    paths = Stuck(MANY_JOINED)
+    check = SiteCheck(str(many), lambda: paths, len(paths))
     ready(check)
     with deadline(30):
         assert check.result()
     (many / MANY[gone].decode()).unlink()
-    check = SiteCheck(str(many), lambda: paths)
+    check = SiteCheck(str(many), lambda: paths, len(paths))
     ready(check)
     with deadline(30):
         assert not check.result()
@@ -121,5 +117,25 @@ def test_this_process_looks_at_all_a_stuck_child_has_not(many: Path, gone: int) 
 def test_a_missing_file_anywhere_is_seen_by_one_or_the_other(many: Path, gone: int) -> None:
     (many / MANY[gone].decode()).unlink()
     for _ in range(5):  # the two meet at a different place each time
-        assert not SiteCheck(str(many), lambda: MANY).result()
+        assert not SiteCheck(str(many), lambda: MANY_JOINED, len(MANY_JOINED)).result()
+
+
+@pytest.mark.parametrize("count", [0, 1, 7, 254, 255, 256, 1_000])
+def test_the_runs_hold_every_path_once(count: int) -> None:
+    paths = [f"{i:0{i % 5 + 1}d}/index.html".encode() for i in range(count)]
+    joined = b"\0".join(paths)
+    runs = [run_paths(joined, 0, len(joined), run) for run in range(CHUNKS)]
+    assert [p for run in runs for p in run] == paths
+    shared = mmap.mmap(-1, 8 + max(len(joined), 1))  # as this process reads them: from shared memory, at an offset
+    shared[8:8 + len(joined)] = joined
+    assert [run_paths(shared, 8, len(joined), run) for run in range(CHUNKS)] == runs
+
+
+def test_a_child_given_more_than_it_was_told_leaves_the_check_to_this_process(many: Path) -> None:
+    check = SiteCheck(str(many), lambda: MANY_JOINED, 10)
+    with deadline(30):
+        assert check.result()
+    (many / MANY[500].decode()).unlink()
+    with deadline(30):
+        assert not SiteCheck(str(many), lambda: MANY_JOINED, 10).result()
 
